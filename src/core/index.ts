@@ -1,0 +1,5 @@
+export * from "./errors";
+export * from "./rng";
+export * from "./matrix";
+export * from "./ops";
+export * from "./gemm";
