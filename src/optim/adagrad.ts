@@ -1,0 +1,40 @@
+/**
+ * AdaGrad: h ← h + g⊙g;  W ← W − η g / (√h + 1e-7).
+ * Book default lr = 0.01; 1e-7 keeps the first step finite when h = 0.
+ */
+import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads } from "./optimizer";
+
+export interface AdaGradOptions {
+  lr?: number;
+}
+
+export class AdaGrad implements Optimizer {
+  readonly name = "adagrad";
+  readonly lr: number;
+  /** Sum of squared gradients per parameter (the book's self.h). */
+  readonly h = new StateByKey("AdaGrad h");
+
+  constructor({ lr = 0.01 }: AdaGradOptions = {}) {
+    this.lr = checkLr(lr);
+  }
+
+  update(params: Params, grads: Params): void {
+    checkParamsGrads(params, grads);
+    for (const key of Object.keys(params)) {
+      const p = params[key].data, g = grads[key].data;
+      const h = this.h.get(key, params[key]).data;
+      for (let i = 0; i < p.length; i++) {
+        h[i] += g[i] * g[i];
+        p[i] -= (this.lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
+      }
+    }
+  }
+
+  reset(): void {
+    this.h.clear();
+  }
+
+  hyperparams(): Record<string, number> {
+    return { lr: this.lr };
+  }
+}

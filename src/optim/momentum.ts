@@ -1,0 +1,43 @@
+/**
+ * Momentum SGD: v ← αv − η ∂L/∂W;  W ← W + v.
+ * Book defaults lr = 0.01, momentum α = 0.9.
+ */
+import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads, checkRate } from "./optimizer";
+
+export interface MomentumOptions {
+  lr?: number;
+  momentum?: number;
+}
+
+export class Momentum implements Optimizer {
+  readonly name = "momentum";
+  readonly lr: number;
+  readonly momentum: number;
+  /** Velocity per parameter (the book's self.v). */
+  readonly v = new StateByKey("Momentum v");
+
+  constructor({ lr = 0.01, momentum = 0.9 }: MomentumOptions = {}) {
+    this.lr = checkLr(lr);
+    this.momentum = checkRate("momentum", momentum);
+  }
+
+  update(params: Params, grads: Params): void {
+    checkParamsGrads(params, grads);
+    for (const key of Object.keys(params)) {
+      const p = params[key].data, g = grads[key].data;
+      const v = this.v.get(key, params[key]).data;
+      for (let i = 0; i < p.length; i++) {
+        v[i] = this.momentum * v[i] - this.lr * g[i];
+        p[i] += v[i];
+      }
+    }
+  }
+
+  reset(): void {
+    this.v.clear();
+  }
+
+  hyperparams(): Record<string, number> {
+    return { lr: this.lr, momentum: this.momentum };
+  }
+}

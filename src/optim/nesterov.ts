@@ -1,0 +1,49 @@
+/**
+ * Nesterov's Accelerated Gradient in the book's reformulation
+ * (Bengio et al., http://arxiv.org/abs/1212.0901), which needs only the
+ * gradient at the current parameters:
+ *   W ← W + α²v − (1 + α)η g;   v ← αv − η g
+ * Book defaults lr = 0.01, momentum α = 0.9. The four lines below are the
+ * book's code, in the same order.
+ */
+import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads, checkRate } from "./optimizer";
+
+export interface NesterovOptions {
+  lr?: number;
+  momentum?: number;
+}
+
+export class Nesterov implements Optimizer {
+  readonly name = "nesterov";
+  readonly lr: number;
+  readonly momentum: number;
+  readonly v = new StateByKey("Nesterov v");
+
+  constructor({ lr = 0.01, momentum = 0.9 }: NesterovOptions = {}) {
+    this.lr = checkLr(lr);
+    this.momentum = checkRate("momentum", momentum);
+  }
+
+  update(params: Params, grads: Params): void {
+    checkParamsGrads(params, grads);
+    const a = this.momentum, lr = this.lr;
+    for (const key of Object.keys(params)) {
+      const p = params[key].data, g = grads[key].data;
+      const v = this.v.get(key, params[key]).data;
+      for (let i = 0; i < p.length; i++) {
+        p[i] += a * a * v[i];
+        p[i] -= (1 + a) * lr * g[i];
+        v[i] *= a;
+        v[i] -= lr * g[i];
+      }
+    }
+  }
+
+  reset(): void {
+    this.v.clear();
+  }
+
+  hyperparams(): Record<string, number> {
+    return { lr: this.lr, momentum: this.momentum };
+  }
+}
