@@ -1,0 +1,113 @@
+/**
+ * What MultiLayerNet and MultiLayerNetExtend share: option checks, the
+ * book's __init_weight, the activation table, input checks, weight decay
+ * and accuracy. Each net's own file keeps the book's structure.
+ */
+import { ArgumentError, assertAllFinite, assertFinite, assertInteger } from "../core/errors";
+import { Matrix, assertShape } from "../core/matrix";
+import { argmaxRows, sumSquares } from "../core/ops";
+import { RNG } from "../core/rng";
+import { Affine } from "./affine";
+import { assertWeightInit, initWeight, type WeightInit } from "./init";
+import { Relu } from "./relu";
+import { Sigmoid } from "./sigmoid";
+import { assertTargets, labelsOf } from "./targets";
+import { Tanh } from "./tanh";
+import type { Activation, Layer, Params, Targets } from "./types";
+
+export interface MultiLayerNetOptions {
+  /** 784 for MNIST. */
+  inputSize: number;
+  /** Neurons per hidden layer, e.g. [100, 100, 100]; [] gives one Affine layer. */
+  hiddenSizeList: number[];
+  /** 10 for MNIST. */
+  outputSize: number;
+  /** Default "relu". "tanh" is an addition to the book's relu/sigmoid. */
+  activation?: Activation;
+  /** A std (e.g. 0.01) or a name: "relu"/"he", "sigmoid"/"xavier", "glorot". Default "relu" like the book. */
+  weightInitStd?: WeightInit;
+  /** L2 strength λ: ½λΣ‖W‖² is added to the loss and λW to every dW. Default 0. */
+  weightDecayLambda?: number;
+  /** All randomness (weights, dropout masks) comes from here. */
+  rng: RNG;
+}
+
+const ACTIVATIONS: Record<Activation, () => Layer> = {
+  relu: () => new Relu(),
+  sigmoid: () => new Sigmoid(),
+  tanh: () => new Tanh(),
+};
+
+export function activationLayer(name: Activation): Layer {
+  return ACTIVATIONS[name]();
+}
+
+/** Checks the options shared by both nets; returns them with defaults filled in. */
+export function checkNetOptions(o: MultiLayerNetOptions): Required<MultiLayerNetOptions> {
+  if (o === null || typeof o !== "object") throw new ArgumentError("options", "an options object", o);
+  assertInteger("inputSize", o.inputSize, 1);
+  assertInteger("outputSize", o.outputSize, 1);
+  if (!Array.isArray(o.hiddenSizeList)) throw new ArgumentError("hiddenSizeList", "an array of layer sizes", o.hiddenSizeList);
+  o.hiddenSizeList.forEach((n, i) => assertInteger(`hiddenSizeList[${i}]`, n, 1));
+  const activation = o.activation ?? "relu";
+  if (!(activation in ACTIVATIONS)) {
+    throw new ArgumentError("activation", `one of ${Object.keys(ACTIVATIONS).join(", ")}`, activation);
+  }
+  const weightInitStd = o.weightInitStd ?? "relu";
+  assertWeightInit(weightInitStd);
+  const weightDecayLambda = o.weightDecayLambda ?? 0;
+  assertFinite("weightDecayLambda", weightDecayLambda);
+  if (weightDecayLambda < 0) throw new ArgumentError("weightDecayLambda", "a number >= 0", weightDecayLambda);
+  if (!(o.rng instanceof RNG)) throw new ArgumentError("rng", "an RNG (no hidden randomness: pass new RNG(seed))", o.rng);
+  return { ...o, hiddenSizeList: [...o.hiddenSizeList], activation, weightInitStd, weightDecayLambda };
+}
+
+/** The book's __init_weight: W_i ~ std_i · randn(n_{i−1}, n_i), b_i = 0, keyed W1, b1, W2, … */
+export function initWeights(sizes: number[], spec: WeightInit, rng: RNG): Params {
+  const params: Params = {};
+  for (let idx = 1; idx < sizes.length; idx++) {
+    params["W" + idx] = initWeight(spec, sizes[idx - 1], sizes[idx], rng);
+    params["b" + idx] = new Matrix(1, sizes[idx]);
+  }
+  return params;
+}
+
+/** Point each Affine at the current params (so replacing params.W1 by a same-shape Matrix works). */
+export function bindAffine(affine: Affine, params: Params, idx: number): void {
+  const W = params["W" + idx], b = params["b" + idx];
+  assertShape("params.W" + idx, W, affine.dW.rows, affine.dW.cols);
+  assertShape("params.b" + idx, b, 1, affine.dW.cols);
+  affine.W = W;
+  affine.b = b;
+}
+
+/** x must be a finite (n ≥ 1) × inputSize Matrix. */
+export function assertInput(x: Matrix, inputSize: number): void {
+  assertShape("x", x, -1, inputSize);
+  if (x.rows === 0) throw new ArgumentError("x", "at least one row");
+  assertAllFinite("x", x.data);
+}
+
+/** ½λ Σ_i ‖W_i‖² over W1 … W_count. */
+export function weightDecay(params: Params, count: number, lambda: number): number {
+  if (lambda === 0) return 0;
+  let s = 0;
+  for (let idx = 1; idx <= count; idx++) s += sumSquares(params["W" + idx]);
+  return 0.5 * lambda * s;
+}
+
+/** dW += λW for every Affine (in place in the layer's gradient buffer). */
+export function addWeightDecayGrad(affine: Affine, lambda: number): void {
+  if (lambda === 0) return;
+  const g = affine.dW.data, w = affine.W.data;
+  for (let i = 0; i < g.length; i++) g[i] += lambda * w[i];
+}
+
+/** Fraction of rows whose largest score is the label. */
+export function accuracyOf(y: Matrix, t: Targets): number {
+  assertTargets("t", t, y.rows, y.cols);
+  const pred = argmaxRows(y), labels = labelsOf(t);
+  let hits = 0;
+  for (let i = 0; i < pred.length; i++) hits += +(pred[i] === labels[i]);
+  return hits / y.rows;
+}
