@@ -1,0 +1,16 @@
+export * from "./types";
+export * from "./functions";
+export * from "./targets";
+export * from "./affine";
+export * from "./relu";
+export * from "./sigmoid";
+export * from "./tanh";
+export * from "./softmax-with-loss";
+export * from "./batch-normalization";
+export * from "./layer-normalization";
+export * from "./dropout";
+export * from "./init";
+export * from "./gradient";
+export * from "./multi-layer-net";
+export * from "./multi-layer-net-extend";
+export type { MultiLayerNetOptions } from "./net-common";
