@@ -3,3 +3,4 @@ export * from "./rng";
 export * from "./matrix";
 export * from "./ops";
 export * from "./gemm";
+export * from "./backends";

@@ -4,6 +4,7 @@
  * exists only where the book relies on it: adding a 1×n row (bias) to every
  * row, and per-column statistics over the batch (BN, bias gradients).
  */
+import "./backends"; // registers blas/wasm and chooses the GEMM backend, once
 import { ArgumentError, ShapeError } from "./errors";
 import { gemm } from "./gemm";
 import { Matrix, assertSameShape, assertShape } from "./matrix";
