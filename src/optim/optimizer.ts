@@ -10,9 +10,10 @@
  */
 import { ArgumentError, ShapeError, assertFinite, assertInRange, assertPositive } from "../core/errors";
 import { Matrix } from "../core/matrix";
+import type { Params } from "../nn/types";
 
-/** Parameters or gradients by name; biases are 1×n rows (same shape as src/nn/types.ts Params). */
-export type Params = Record<string, Matrix>;
+/** Parameters or gradients by name (W1, b1, …; biases 1×n rows), from src/nn/types.ts. */
+export type { Params };
 
 export interface Optimizer {
   /** Registry name: "sgd", "momentum", … */

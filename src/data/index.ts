@@ -1,0 +1,2 @@
+export * from "./mnist";
+export * from "./shuffle-dataset";
