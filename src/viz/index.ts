@@ -1,0 +1,12 @@
+/** What notebooks import: `import { show, table, progress, markdown, latex } from "../src/viz";` */
+export * from "./figure";
+export { show, figureBundle, PLOTLY_MIME } from "./show";
+export type { ShowOptions } from "./show";
+export { figureHtml } from "./figure-html";
+export { markdown, latex, latexMarkdown, html } from "./markdown";
+export { table, tableHtml, tableText, tableData, quietDanfo, isDataFrame } from "./table";
+export type { TableOptions, TableRow, DataFrameLike } from "./table";
+export { progress, Progress, formatProgress } from "./progress";
+export type { ProgressOptions, ProgressFields } from "./progress";
+export { formatNumber, formatSeconds } from "./format";
+export { inKernel } from "./kernel";

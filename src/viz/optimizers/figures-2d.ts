@@ -1,0 +1,252 @@
+/**
+ * Plotly figures of 6.1 on a 2-D function. Thin builders: the numbers come
+ * from src/experiments/optimizers-2d.ts, the drawable geometry from the
+ * …Info() functions next to this file.
+ */
+import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
+import { Box, PathInfo, Point, RunLike, pathInfo } from "./path-info";
+import { Fn2, contourInfo, gradientFieldInfo } from "./landscape-info";
+import { sweepInfo } from "./sweep-info";
+
+/** One colour per optimizer, the same in every figure of the notebook. */
+export const OPTIMIZER_COLORS: Record<string, string> = {
+  SGD: "#1f77b4",
+  Momentum: "#ff7f0e",
+  Nesterov: "#8c564b",
+  AdaGrad: "#2ca02c",
+  RMSprop: "#9467bd",
+  Adam: "#d62728",
+};
+
+export function colorOf(name: string, i = 0): string {
+  const fallback = ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f"];
+  return OPTIMIZER_COLORS[name] ?? fallback[i % fallback.length];
+}
+
+/** A function with its view box and known minima (Function2D satisfies this). */
+export interface Landscape extends Fn2 {
+  xRange: [number, number];
+  yRange: [number, number];
+  minima: Point[];
+  label?: string;
+}
+
+export interface NamedRun extends RunLike {
+  optimizer: string;
+  hyperparams: Record<string, number>;
+}
+
+export const boxOf = (fn: Landscape): Box => ({ x: [...fn.xRange] as [number, number], y: [...fn.yRange] as [number, number] });
+
+/** "lr=0.95, α=0.9" in Unicode (no LaTeX inside Plotly). */
+export function hyperparamText(hp: Record<string, number>): string {
+  const names: Record<string, string> = { lr: "lr", momentum: "α", decayRate: "ρ", beta1: "β₁", beta2: "β₂" };
+  return Object.entries(hp).map(([k, v]) => `${names[k] ?? k}=${Number(v.toPrecision(4))}`).join(", ");
+}
+
+interface Axes {
+  xaxis?: string;
+  yaxis?: string;
+}
+
+/** Contour lines of f (log scale, see landscape-info) with f in the hover. */
+export function contourTrace(fn: Landscape, box: Box, axes: Axes = {}, n = 81): PlotlyTrace {
+  const c = contourInfo(fn, box, n);
+  return {
+    type: "contour", x: c.x, y: c.y, z: c.z, customdata: c.f,
+    ...axes,
+    colorscale: "Viridis", reversescale: false, showscale: false, ncontours: 18,
+    contours: { coloring: "lines" }, line: { width: 1 },
+    hovertemplate: "x=%{x:.3f}, y=%{y:.3f}<br>f=%{customdata:.4g}<extra></extra>",
+    name: "f の等高線", showlegend: false,
+  };
+}
+
+export function fieldTrace(fn: Landscape, box: Box, axes: Axes = {}, n = 15): PlotlyTrace {
+  const g = gradientFieldInfo(fn, box, n);
+  return {
+    type: "scatter", mode: "lines", x: g.x, y: g.y, ...axes,
+    line: { color: "rgba(120,120,120,0.55)", width: 1 }, hoverinfo: "skip",
+    name: "−∇f（勾配の逆向き）", showlegend: true,
+  };
+}
+
+export function minimaTrace(fn: Landscape, axes: Axes = {}, showlegend = true): PlotlyTrace {
+  return {
+    type: "scatter", mode: "markers", x: fn.minima.map((m) => m[0]), y: fn.minima.map((m) => m[1]), ...axes,
+    marker: { symbol: "cross-thin-open", size: 14, color: "black", line: { width: 2, color: "black" } },
+    name: "最小値", showlegend, hovertemplate: "最小値 (%{x}, %{y})<extra></extra>",
+  };
+}
+
+/** The data part of a path trace (also used for animation frames). */
+export function pathData(info: PathInfo, color: string): PlotlyTrace {
+  const colors = info.size.map((_, i) => (i === info.endIndex && info.status === "diverged" ? "black" : color));
+  return {
+    x: info.x, y: info.y, text: info.text,
+    marker: { size: info.size, symbol: info.symbol, color: colors, line: { width: 0 } },
+  };
+}
+
+export function pathTrace(run: NamedRun, box: Box, color: string, axes: Axes = {}, name?: string, upTo?: number): PlotlyTrace {
+  const info = pathInfo(run, box, upTo);
+  const label = name ?? `${run.optimizer} (${hyperparamText(run.hyperparams)})`;
+  return {
+    type: "scatter", mode: "lines+markers", ...axes, ...pathData(info, color),
+    line: { color, width: 2 }, connectgaps: false, cliponaxis: true,
+    name: info.status === "in-view" ? label : `${label} — ${info.statusText}`,
+    hovertemplate: `%{text}<extra>${run.optimizer}</extra>`,
+  };
+}
+
+function squareAxes(box: Box, extra: PlotlyLayout = {}): PlotlyLayout {
+  return {
+    xaxis: { range: box.x, title: { text: "x" }, zeroline: false, constrain: "domain" },
+    yaxis: { range: box.y, title: { text: "y" }, zeroline: false, scaleanchor: "x", scaleratio: 1, constrain: "domain" },
+    ...extra,
+  };
+}
+
+/** f's contour lines, the −∇f field and the minima: what SGD "sees". */
+export function landscapeFigure(fn: Landscape, title?: string): PlotlyFigure {
+  const box = boxOf(fn);
+  return {
+    data: [contourTrace(fn, box), fieldTrace(fn, box), minimaTrace(fn)],
+    layout: squareAxes(box, {
+      title: { text: title ?? `${fn.label ?? "f(x, y)"}：等高線と勾配の逆向き −∇f` },
+      height: 560, legend: { orientation: "h", y: -0.15 },
+    }),
+  };
+}
+
+/** The book's figure 6-8 layout: one panel per optimizer (2×2 for four), red path, "+" at the minimum. */
+export function panelsFigure(runs: NamedRun[], fn: Landscape, title = "本書の図 6-8 の再現（30 回の更新）"): PlotlyFigure {
+  const box = boxOf(fn);
+  const cols = 2;
+  const rows = Math.ceil(runs.length / cols);
+  const data: PlotlyTrace[] = [];
+  const layout: PlotlyLayout = {
+    title: { text: title }, height: 380 * rows + 60, showlegend: false,
+    grid: { rows, columns: cols, pattern: "independent", xgap: 0.12, ygap: 0.14 },
+    annotations: [],
+  };
+  runs.forEach((run, i) => {
+    const ax = i === 0 ? "" : String(i + 1);
+    const axes = { xaxis: `x${ax}`, yaxis: `y${ax}` };
+    data.push(contourTrace(fn, box, axes, 61));
+    data.push(pathTrace(run, box, "red", axes));
+    data.push(minimaTrace(fn, axes, false));
+    layout[`xaxis${ax}`] = { range: box.x, title: { text: "x" }, zeroline: false };
+    layout[`yaxis${ax}`] = { range: box.y, title: { text: "y" }, zeroline: false };
+    const info = pathInfo(run, box);
+    (layout.annotations as unknown[]).push({
+      text: `<b>${run.optimizer}</b> (${hyperparamText(run.hyperparams)})${info.status === "in-view" ? "" : "<br>" + info.statusText}`,
+      xref: `x${ax} domain`, yref: `y${ax} domain`, x: 0.5, y: 1.0, yanchor: "bottom", showarrow: false,
+    });
+  });
+  return { data, layout };
+}
+
+/**
+ * All runs overlaid on one contour, with a play button and a step slider that
+ * draw the paths update by update (frames precomputed here).
+ */
+export function pathsAnimationFigure(runs: NamedRun[], fn: Landscape, title = "6 つの手法を重ねて比較"): PlotlyFigure {
+  const box = boxOf(fn);
+  const background = [contourTrace(fn, box), minimaTrace(fn)];
+  const steps = Math.max(...runs.map((r) => r.path.length - 1 + (r.diverged ? 1 : 0)));
+  const colors = runs.map((r, i) => colorOf(r.optimizer, i));
+  const data = [...background, ...runs.map((r, i) => pathTrace(r, box, colors[i]))];
+  const traces = runs.map((_, i) => background.length + i);
+  const frames = Array.from({ length: steps + 1 }, (_, k) => ({
+    name: String(k),
+    traces,
+    data: runs.map((r, i) => pathData(pathInfo(r, box, k), colors[i])),
+  }));
+  const animArgs = (name: string | null, duration: number): unknown[] => [
+    name === null ? null : [name],
+    { mode: "immediate", frame: { duration, redraw: false }, transition: { duration: 0 }, fromcurrent: false },
+  ];
+  return {
+    data,
+    frames,
+    layout: squareAxes(box, {
+      title: { text: title }, height: 640,
+      legend: { orientation: "h", y: -0.28 },
+      margin: { b: 200 },
+      updatemenus: [{
+        type: "buttons", direction: "left", showactive: false, x: 0, y: -0.1, xanchor: "left", yanchor: "top",
+        pad: { r: 10, t: 10 },
+        buttons: [
+          { label: "▶ 再生", method: "animate", args: animArgs(null, 250) },
+          { label: "❚❚ 停止", method: "animate", args: [[null], { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } }] },
+        ],
+      }],
+      sliders: [{
+        active: steps, x: 0.18, len: 0.82, y: -0.1, yanchor: "top", pad: { t: 10 },
+        currentvalue: { prefix: "更新回数 k = ", visible: true },
+        steps: frames.map((f) => ({ label: f.name, method: "animate", args: animArgs(f.name, 0) })),
+      }],
+    }),
+  };
+}
+
+export interface SweepLike {
+  title: string;
+  innerName: string;
+  outer: { label: string; value: number | string }[];
+  inner: { label: string; value: number | string }[][];
+  runs: NamedRun[][];
+  defaults: number[];
+}
+
+const INNER_NAMES: Record<string, string> = { lr: "lr", momentum: "α", beta1: "β₁", beta2: "β₂", decayRate: "ρ" };
+
+/**
+ * A dropdown (optimizer, or β₂) and a slider (lr, α or β₁) over precomputed
+ * runs. Each slider step shows one run and puts its status (converged /
+ * diverged / left the view) in the title.
+ */
+export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
+  const box = boxOf(fn);
+  const background = [contourTrace(fn, box), minimaTrace(fn, {}, false)];
+  const info = sweepInfo(sweep, background.length);
+  const runTraces = info.order.map(([i, j]) => {
+    const run = sweep.runs[i][j];
+    const t = pathTrace(run, box, colorOf(run.optimizer, i));
+    t.visible = j === sweep.defaults[i] && i === 0;
+    t.showlegend = false;
+    return t;
+  });
+  const inner = INNER_NAMES[sweep.innerName] ?? sweep.innerName;
+  const titleOf = (i: number, j: number): string => {
+    const run = sweep.runs[i][j];
+    const p = pathInfo(run, box);
+    const head = `${run.optimizer}（${hyperparamText(run.hyperparams)}）`;
+    return `${head}<br><sup>${p.statusText}</sup>`;
+  };
+  const sliderFor = (i: number): PlotlyLayout => ({
+    active: sweep.defaults[i], x: 0.0, len: 1.0, y: -0.12, yanchor: "top", pad: { t: 30 },
+    currentvalue: { prefix: `${inner} = `, visible: true },
+    steps: sweep.inner[i].map((v, j) => ({
+      label: v.label, method: "update",
+      args: [{ visible: info.visible[i][j] }, { title: { text: titleOf(i, j) } }],
+    })),
+  });
+  const sliders = sweep.outer.map((_, i) => sliderFor(i));
+  const menu = {
+    type: "dropdown", x: 0, y: 1.16, xanchor: "left", yanchor: "top", showactive: true, active: 0,
+    buttons: sweep.outer.map((o, i) => ({
+      label: o.label, method: "update",
+      args: [{ visible: info.visible[i][sweep.defaults[i]] }, { sliders: [sliders[i]], title: { text: titleOf(i, sweep.defaults[i]) } }],
+    })),
+  };
+  return {
+    data: [...background, ...runTraces],
+    layout: squareAxes(box, {
+      title: { text: titleOf(0, sweep.defaults[0]), x: 0.5 },
+      height: 660, margin: { t: 110, b: 150 },
+      updatemenus: [menu], sliders: [sliders[0]],
+    }),
+  };
+}
