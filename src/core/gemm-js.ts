@@ -2,81 +2,132 @@
  * The plain TypeScript GEMM kernel: the always-available fallback backend.
  *
  * C ← alpha·op(A)·op(B) + beta·C on row-major Float64Arrays, like BLAS dgemm.
- * Transposed operands are first copied into a packed row-major scratch buffer
- * (O(mk) work against O(mnk)), so the inner kernel only handles the NN case:
- * rows of C are built four at a time (register tiling: one load of B[p, j]
- * feeds four rows) with k blocked so a slab of B stays in cache.
+ * The same scheme as the wasm kernel, in scalar code: for each block of KC steps
+ * of k, op(B) is packed into panels of 4 columns and op(A) into panels of 4 rows
+ * (this also takes care of the transposes), then a 4 × 4 tile of C is built in
+ * 16 local variables — each loaded A value meets 4 B values, each B value 4 A
+ * values — and written back once per block.
  */
 import type { GemmBackend } from "./gemm";
+import { checkDgemmArgs } from "./gemm-check";
 
-let scratchA = new Float64Array(0);
-let scratchB = new Float64Array(0);
+const KC = 256; // depth of one packed block
 
-function packTransposed(src: Float64Array, ld: number, rows: number, cols: number, dst: Float64Array): void {
-  // dst (rows × cols, row-major) = transpose of src (cols × rows, leading dim ld)
-  for (let i = 0; i < cols; i++) {
-    const o = i * ld;
-    for (let j = 0; j < rows; j++) dst[j * cols + i] = src[o + j];
+let packedA = new Float64Array(0);
+let packedB = new Float64Array(0);
+
+/** op(A)[0..m, p0..p0+kc] as panels of 4 rows: panel t holds (i, p) at t·4kc + 4p + (i − 4t); zero-padded. */
+function packA(trans: boolean, m: number, kc: number, a: Float64Array, lda: number, p0: number, dst: Float64Array): void {
+  for (let i0 = 0; i0 < m; i0 += 4) {
+    const base = i0 * kc;
+    for (let r = 0; r < 4; r++) {
+      const i = i0 + r;
+      if (i >= m) {
+        for (let p = 0; p < kc; p++) dst[base + 4 * p + r] = 0;
+      } else if (!trans) {
+        const o = i * lda + p0; // A(i, p) = a[i·lda + p]
+        for (let p = 0; p < kc; p++) dst[base + 4 * p + r] = a[o + p];
+      } else {
+        const o = p0 * lda + i; // A(i, p) = a[p·lda + i]
+        for (let p = 0; p < kc; p++) dst[base + 4 * p + r] = a[o + p * lda];
+      }
+    }
   }
 }
 
-const KB = 256;
+/** op(B)[p0..p0+kc, 0..n] as panels of 4 columns: panel u holds (p, j) at u·4kc + 4p + (j − 4u); zero-padded. */
+function packB(trans: boolean, kc: number, n: number, b: Float64Array, ldb: number, p0: number, dst: Float64Array): void {
+  for (let j0 = 0; j0 < n; j0 += 4) {
+    const base = j0 * kc;
+    for (let q = 0; q < 4; q++) {
+      const j = j0 + q;
+      if (j >= n) {
+        for (let p = 0; p < kc; p++) dst[base + 4 * p + q] = 0;
+      } else if (!trans) {
+        const o = p0 * ldb + j; // B(p, j) = b[p·ldb + j]
+        for (let p = 0; p < kc; p++) dst[base + 4 * p + q] = b[o + p * ldb];
+      } else {
+        const o = j * ldb + p0; // B(p, j) = b[j·ldb + p]
+        for (let p = 0; p < kc; p++) dst[base + 4 * p + q] = b[o + p];
+      }
+    }
+  }
+}
+
+/** C ← beta·C (beta = 0 writes zeros without reading C, so NaN there is ignored like BLAS). */
+function scaleC(m: number, n: number, beta: number, c: Float64Array, ldc: number): void {
+  for (let i = 0; i < m; i++) {
+    const o = i * ldc;
+    if (beta === 0) c.fill(0, o, o + n);
+    else for (let j = 0; j < n; j++) c[o + j] *= beta;
+  }
+}
 
 export function dgemmJs(
   transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
   a: Float64Array, lda: number, b: Float64Array, ldb: number, beta: number,
   c: Float64Array, ldc: number,
 ): void {
-  // scale C by beta first (beta = 0 must ignore NaN/garbage in C, like BLAS)
-  if (beta === 0) {
-    for (let i = 0; i < m; i++) c.fill(0, i * ldc, i * ldc + n);
-  } else if (beta !== 1) {
-    for (let i = 0; i < m; i++) {
-      const o = i * ldc;
-      for (let j = 0; j < n; j++) c[o + j] *= beta;
-    }
+  checkDgemmArgs(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+  if (m === 0 || n === 0) return;
+  if (k === 0 || alpha === 0) {
+    scaleC(m, n, beta, c, ldc);
+    return;
   }
-  if (alpha === 0 || k === 0 || m === 0 || n === 0) return;
+  const mp = (m + 3) & ~3, np = (n + 3) & ~3, kb = Math.min(k, KC);
+  if (packedA.length < mp * kb) packedA = new Float64Array(mp * kb);
+  if (packedB.length < np * kb) packedB = new Float64Array(np * kb);
+  const pa = packedA, pb = packedB;
 
-  let A = a, ldA = lda, B = b, ldB = ldb;
-  if (transA) {
-    if (scratchA.length < m * k) scratchA = new Float64Array(m * k);
-    packTransposed(a, lda, m, k, scratchA);
-    A = scratchA;
-    ldA = k;
-  }
-  if (transB) {
-    if (scratchB.length < k * n) scratchB = new Float64Array(k * n);
-    packTransposed(b, ldb, k, n, scratchB);
-    B = scratchB;
-    ldB = n;
-  }
-
-  for (let p0 = 0; p0 < k; p0 += KB) {
-    const p1 = Math.min(k, p0 + KB);
-    let i = 0;
-    for (; i + 4 <= m; i += 4) {
-      const c0 = i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-      const a0 = i * ldA, a1 = a0 + ldA, a2 = a1 + ldA, a3 = a2 + ldA;
-      for (let p = p0; p < p1; p++) {
-        const x0 = alpha * A[a0 + p], x1 = alpha * A[a1 + p];
-        const x2 = alpha * A[a2 + p], x3 = alpha * A[a3 + p];
-        const bo = p * ldB;
-        for (let j = 0; j < n; j++) {
-          const bv = B[bo + j];
-          c[c0 + j] += x0 * bv;
-          c[c1 + j] += x1 * bv;
-          c[c2 + j] += x2 * bv;
-          c[c3 + j] += x3 * bv;
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = Math.min(KC, k - p0);
+    const bet = p0 === 0 ? beta : 1; // later blocks accumulate
+    packA(transA, m, kc, a, lda, p0, pa);
+    packB(transB, kc, n, b, ldb, p0, pb);
+    for (let j0 = 0; j0 < n; j0 += 4) {
+      const bBase = j0 * kc;
+      for (let i0 = 0; i0 < m; i0 += 4) {
+        const aBase = i0 * kc;
+        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (let p = 0; p < kc; p++) {
+          const ao = aBase + 4 * p, bo = bBase + 4 * p;
+          const b0 = pb[bo], b1 = pb[bo + 1], b2 = pb[bo + 2], b3 = pb[bo + 3];
+          let x = pa[ao];
+          c00 += x * b0; c01 += x * b1; c02 += x * b2; c03 += x * b3;
+          x = pa[ao + 1];
+          c10 += x * b0; c11 += x * b1; c12 += x * b2; c13 += x * b3;
+          x = pa[ao + 2];
+          c20 += x * b0; c21 += x * b1; c22 += x * b2; c23 += x * b3;
+          x = pa[ao + 3];
+          c30 += x * b0; c31 += x * b1; c32 += x * b2; c33 += x * b3;
         }
-      }
-    }
-    for (; i < m; i++) {
-      const co = i * ldc, ao = i * ldA;
-      for (let p = p0; p < p1; p++) {
-        const x = alpha * A[ao + p];
-        const bo = p * ldB;
-        for (let j = 0; j < n; j++) c[co + j] += x * B[bo + j];
+        const rows = Math.min(4, m - i0), cols = Math.min(4, n - j0);
+        if (rows === 4 && cols === 4) {
+          let o = i0 * ldc + j0;
+          if (bet === 0) {
+            c[o] = alpha * c00; c[o + 1] = alpha * c01; c[o + 2] = alpha * c02; c[o + 3] = alpha * c03; o += ldc;
+            c[o] = alpha * c10; c[o + 1] = alpha * c11; c[o + 2] = alpha * c12; c[o + 3] = alpha * c13; o += ldc;
+            c[o] = alpha * c20; c[o + 1] = alpha * c21; c[o + 2] = alpha * c22; c[o + 3] = alpha * c23; o += ldc;
+            c[o] = alpha * c30; c[o + 1] = alpha * c31; c[o + 2] = alpha * c32; c[o + 3] = alpha * c33;
+          } else {
+            c[o] = alpha * c00 + bet * c[o]; c[o + 1] = alpha * c01 + bet * c[o + 1];
+            c[o + 2] = alpha * c02 + bet * c[o + 2]; c[o + 3] = alpha * c03 + bet * c[o + 3]; o += ldc;
+            c[o] = alpha * c10 + bet * c[o]; c[o + 1] = alpha * c11 + bet * c[o + 1];
+            c[o + 2] = alpha * c12 + bet * c[o + 2]; c[o + 3] = alpha * c13 + bet * c[o + 3]; o += ldc;
+            c[o] = alpha * c20 + bet * c[o]; c[o + 1] = alpha * c21 + bet * c[o + 1];
+            c[o + 2] = alpha * c22 + bet * c[o + 2]; c[o + 3] = alpha * c23 + bet * c[o + 3]; o += ldc;
+            c[o] = alpha * c30 + bet * c[o]; c[o + 1] = alpha * c31 + bet * c[o + 1];
+            c[o + 2] = alpha * c32 + bet * c[o + 2]; c[o + 3] = alpha * c33 + bet * c[o + 3];
+          }
+        } else {
+          // edge tile: write only the valid rows × cols
+          const t = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+          for (let r = 0; r < rows; r++) {
+            const o = (i0 + r) * ldc + j0;
+            for (let q = 0; q < cols; q++) c[o + q] = alpha * t[4 * r + q] + (bet === 0 ? 0 : bet * c[o + q]);
+          }
+        }
       }
     }
   }
@@ -84,6 +135,6 @@ export function dgemmJs(
 
 export const jsBackend: GemmBackend = {
   name: "js",
-  description: "plain TypeScript, register-tiled (4 rows) and k-blocked",
+  description: "plain TypeScript kernel (packed panels, 4×4 register tiles)",
   dgemm: dgemmJs,
 };
