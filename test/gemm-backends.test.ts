@@ -144,7 +144,7 @@ for (const [name, load] of candidates) {
       const a = new Float64Array(6), b = new Float64Array(6), c = new Float64Array(4);
       const call = (...args: unknown[]) => () =>
         (backend!.dgemm as (...x: unknown[]) => void)(...args);
-      const ok = [false, false, 2, 2, 3, 1, a, 3, b, 2, 0, c, 2];
+      const ok: unknown[] = [false, false, 2, 2, 3, 1, a, 3, b, 2, 0, c, 2];
       assert.doesNotThrow(call(...ok));
       const bad: [number, unknown, RegExp][] = [
         [0, 1, /transA/],
