@@ -1,0 +1,4 @@
+export * from "./smooth-curve";
+export * from "./net";
+export * from "./early-stopping";
+export * from "./trainer";
