@@ -14,8 +14,8 @@ import { BatchNormalization } from "./batch-normalization";
 import { DROPOUT_FORMS, Dropout, type DropoutForm } from "./dropout";
 import { numericalGradient } from "./gradient";
 import {
-  accuracyOf, activationLayer, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
-  initWeights, weightDecay, type MultiLayerNetOptions,
+  accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
+  initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
 } from "./net-common";
 import { SoftmaxWithLoss } from "./softmax-with-loss";
 import type { Activation, Layer, Params, Targets } from "./types";
@@ -36,6 +36,8 @@ export class MultiLayerNetExtend {
   readonly hiddenLayerNum: number;
   readonly activation: Activation;
   readonly weightDecayLambda: number;
+  /** L1 strength λ₁ (0: off). */
+  readonly weightDecayL1: number;
   readonly useDropout: boolean;
   readonly useBatchnorm: boolean;
   /** W1, b1, …, W{L}, b{L}, then gamma1, beta1, … with BatchNorm. Updated in place by optimizers. */
@@ -61,6 +63,7 @@ export class MultiLayerNetExtend {
     this.hiddenLayerNum = o.hiddenSizeList.length;
     this.activation = o.activation;
     this.weightDecayLambda = o.weightDecayLambda;
+    this.weightDecayL1 = o.weightDecayL1;
     this.useDropout = useDropout;
     this.useBatchnorm = useBatchnorm;
     this.params = initWeights([o.inputSize, ...o.hiddenSizeList, o.outputSize], o.weightInitStd, o.rng);
@@ -102,10 +105,12 @@ export class MultiLayerNetExtend {
     return x;
   }
 
-  /** Cross-entropy loss plus ½λΣ‖W‖². */
+  /** Cross-entropy loss plus ½λΣ‖W‖² (and λ₁Σ|W| with weightDecayL1). */
   loss(x: Matrix, t: Targets, train = false): number {
     const y = this.predict(x, train);
-    return this.lastLayer.forward(y, t) + weightDecay(this.params, this.hiddenLayerNum + 1, this.weightDecayLambda);
+    const count = this.hiddenLayerNum + 1;
+    return this.lastLayer.forward(y, t) + weightDecay(this.params, count, this.weightDecayLambda)
+      + l1Penalty(this.params, count, this.weightDecayL1);
   }
 
   accuracy(x: Matrix, t: Targets): number {
@@ -130,7 +135,10 @@ export class MultiLayerNetExtend {
     for (const layer of layers) dout = layer.backward(dout);
 
     const grads: Params = {};
-    this.affines.forEach((affine) => addWeightDecayGrad(affine, this.weightDecayLambda));
+    this.affines.forEach((affine) => {
+      addWeightDecayGrad(affine, this.weightDecayLambda);
+      addL1Grad(affine, this.weightDecayL1);
+    });
     for (let idx = 1; idx <= this.hiddenLayerNum + 1; idx++) {
       grads["W" + idx] = this.affines[idx - 1].dW;
       grads["b" + idx] = this.affines[idx - 1].db;

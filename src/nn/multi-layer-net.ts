@@ -11,8 +11,8 @@ import type { Matrix } from "../core/matrix";
 import { Affine } from "./affine";
 import { numericalGradient } from "./gradient";
 import {
-  accuracyOf, activationLayer, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
-  initWeights, weightDecay, type MultiLayerNetOptions,
+  accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
+  initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
 } from "./net-common";
 import { SoftmaxWithLoss } from "./softmax-with-loss";
 import type { Activation, Layer, Params, Targets } from "./types";
@@ -26,6 +26,8 @@ export class MultiLayerNet {
   readonly hiddenLayerNum: number;
   readonly activation: Activation;
   readonly weightDecayLambda: number;
+  /** L1 strength λ₁ (0: off). */
+  readonly weightDecayL1: number;
   /** W1, b1, W2, b2, … Optimizers update these in place. */
   readonly params: Params;
   /** In order: Affine1, Activation_function1, …, Affine{L}. */
@@ -41,6 +43,7 @@ export class MultiLayerNet {
     this.hiddenLayerNum = o.hiddenSizeList.length;
     this.activation = o.activation;
     this.weightDecayLambda = o.weightDecayLambda;
+    this.weightDecayL1 = o.weightDecayL1;
     this.params = initWeights([o.inputSize, ...o.hiddenSizeList, o.outputSize], o.weightInitStd, o.rng);
 
     for (let idx = 1; idx <= this.hiddenLayerNum + 1; idx++) {
@@ -59,10 +62,12 @@ export class MultiLayerNet {
     return x;
   }
 
-  /** Cross-entropy loss plus ½λΣ‖W‖². */
+  /** Cross-entropy loss plus ½λΣ‖W‖² (and λ₁Σ|W| with weightDecayL1). */
   loss(x: Matrix, t: Targets, train = false): number {
     const y = this.predict(x, train);
-    return this.lastLayer.forward(y, t) + weightDecay(this.params, this.hiddenLayerNum + 1, this.weightDecayLambda);
+    const count = this.hiddenLayerNum + 1;
+    return this.lastLayer.forward(y, t) + weightDecay(this.params, count, this.weightDecayLambda)
+      + l1Penalty(this.params, count, this.weightDecayL1);
   }
 
   accuracy(x: Matrix, t: Targets): number {
@@ -84,6 +89,7 @@ export class MultiLayerNet {
     const grads: Params = {};
     this.affines.forEach((affine, i) => {
       addWeightDecayGrad(affine, this.weightDecayLambda);
+      addL1Grad(affine, this.weightDecayL1);
       grads["W" + (i + 1)] = affine.dW;
       grads["b" + (i + 1)] = affine.db;
     });

@@ -28,6 +28,11 @@ export interface MultiLayerNetOptions {
   weightInitStd?: WeightInit;
   /** L2 strength λ: ½λΣ‖W‖² is added to the loss and λW to every dW. Default 0. */
   weightDecayLambda?: number;
+  /**
+   * L1 strength λ₁ (not in the book): λ₁Σ|W| is added to the loss and the
+   * subgradient λ₁·sign(W) (0 where W is exactly 0) to every dW. Default 0.
+   */
+  weightDecayL1?: number;
   /** All randomness (weights, dropout masks) comes from here. */
   rng: RNG;
 }
@@ -58,8 +63,11 @@ export function checkNetOptions(o: MultiLayerNetOptions): Required<MultiLayerNet
   const weightDecayLambda = o.weightDecayLambda ?? 0;
   assertFinite("weightDecayLambda", weightDecayLambda);
   if (weightDecayLambda < 0) throw new ArgumentError("weightDecayLambda", "a number >= 0", weightDecayLambda);
+  const weightDecayL1 = o.weightDecayL1 ?? 0;
+  assertFinite("weightDecayL1", weightDecayL1);
+  if (weightDecayL1 < 0) throw new ArgumentError("weightDecayL1", "a number >= 0", weightDecayL1);
   if (!(o.rng instanceof RNG)) throw new ArgumentError("rng", "an RNG (no hidden randomness: pass new RNG(seed))", o.rng);
-  return { ...o, hiddenSizeList: [...o.hiddenSizeList], activation, weightInitStd, weightDecayLambda };
+  return { ...o, hiddenSizeList: [...o.hiddenSizeList], activation, weightInitStd, weightDecayLambda, weightDecayL1 };
 }
 
 /** The book's __init_weight: W_i ~ std_i · randn(n_{i−1}, n_i), b_i = 0, keyed W1, b1, W2, … */
@@ -101,6 +109,24 @@ export function addWeightDecayGrad(affine: Affine, lambda: number): void {
   if (lambda === 0) return;
   const g = affine.dW.data, w = affine.W.data;
   for (let i = 0; i < g.length; i++) g[i] += lambda * w[i];
+}
+
+/** λ₁ Σ_i Σ|W_i| over W1 … W_count (the L1 penalty). */
+export function l1Penalty(params: Params, count: number, lambda: number): number {
+  if (lambda === 0) return 0;
+  let s = 0;
+  for (let idx = 1; idx <= count; idx++) {
+    const w = params["W" + idx].data;
+    for (let i = 0; i < w.length; i++) s += Math.abs(w[i]);
+  }
+  return lambda * s;
+}
+
+/** dW += λ₁·sign(W) for every Affine: the subgradient of λ₁|w|, taking 0 at w = 0. */
+export function addL1Grad(affine: Affine, lambda: number): void {
+  if (lambda === 0) return;
+  const g = affine.dW.data, w = affine.W.data;
+  for (let i = 0; i < g.length; i++) g[i] += lambda * Math.sign(w[i]);
 }
 
 /** Fraction of rows whose largest score is the label. */
