@@ -6,7 +6,8 @@
  * of k, op(B) is packed into panels of 4 columns and op(A) into panels of 4 rows
  * (this also takes care of the transposes), then a 4 × 4 tile of C is built in
  * 16 local variables — each loaded A value meets 4 B values, each B value 4 A
- * values — and written back once per block.
+ * values — and written back once per block. The tile loops are separate small
+ * functions: V8 compiles them fast and a new edge case does not deoptimise the rest.
  */
 import type { GemmBackend } from "./gemm";
 import { checkDgemmArgs } from "./gemm-check";
@@ -85,50 +86,65 @@ export function dgemmJs(
     packA(transA, m, kc, a, lda, p0, pa);
     packB(transB, kc, n, b, ldb, p0, pb);
     for (let j0 = 0; j0 < n; j0 += 4) {
-      const bBase = j0 * kc;
       for (let i0 = 0; i0 < m; i0 += 4) {
-        const aBase = i0 * kc;
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-        for (let p = 0; p < kc; p++) {
-          const ao = aBase + 4 * p, bo = bBase + 4 * p;
-          const b0 = pb[bo], b1 = pb[bo + 1], b2 = pb[bo + 2], b3 = pb[bo + 3];
-          let x = pa[ao];
-          c00 += x * b0; c01 += x * b1; c02 += x * b2; c03 += x * b3;
-          x = pa[ao + 1];
-          c10 += x * b0; c11 += x * b1; c12 += x * b2; c13 += x * b3;
-          x = pa[ao + 2];
-          c20 += x * b0; c21 += x * b1; c22 += x * b2; c23 += x * b3;
-          x = pa[ao + 3];
-          c30 += x * b0; c31 += x * b1; c32 += x * b2; c33 += x * b3;
-        }
         const rows = Math.min(4, m - i0), cols = Math.min(4, n - j0);
-        if (rows === 4 && cols === 4) {
-          let o = i0 * ldc + j0;
-          if (bet === 0) {
-            c[o] = alpha * c00; c[o + 1] = alpha * c01; c[o + 2] = alpha * c02; c[o + 3] = alpha * c03; o += ldc;
-            c[o] = alpha * c10; c[o + 1] = alpha * c11; c[o + 2] = alpha * c12; c[o + 3] = alpha * c13; o += ldc;
-            c[o] = alpha * c20; c[o + 1] = alpha * c21; c[o + 2] = alpha * c22; c[o + 3] = alpha * c23; o += ldc;
-            c[o] = alpha * c30; c[o + 1] = alpha * c31; c[o + 2] = alpha * c32; c[o + 3] = alpha * c33;
-          } else {
-            c[o] = alpha * c00 + bet * c[o]; c[o + 1] = alpha * c01 + bet * c[o + 1];
-            c[o + 2] = alpha * c02 + bet * c[o + 2]; c[o + 3] = alpha * c03 + bet * c[o + 3]; o += ldc;
-            c[o] = alpha * c10 + bet * c[o]; c[o + 1] = alpha * c11 + bet * c[o + 1];
-            c[o + 2] = alpha * c12 + bet * c[o + 2]; c[o + 3] = alpha * c13 + bet * c[o + 3]; o += ldc;
-            c[o] = alpha * c20 + bet * c[o]; c[o + 1] = alpha * c21 + bet * c[o + 1];
-            c[o + 2] = alpha * c22 + bet * c[o + 2]; c[o + 3] = alpha * c23 + bet * c[o + 3]; o += ldc;
-            c[o] = alpha * c30 + bet * c[o]; c[o + 1] = alpha * c31 + bet * c[o + 1];
-            c[o + 2] = alpha * c32 + bet * c[o + 2]; c[o + 3] = alpha * c33 + bet * c[o + 3];
-          }
-        } else {
-          // edge tile: write only the valid rows × cols
-          const t = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
-          for (let r = 0; r < rows; r++) {
-            const o = (i0 + r) * ldc + j0;
-            for (let q = 0; q < cols; q++) c[o + q] = alpha * t[4 * r + q] + (bet === 0 ? 0 : bet * c[o + q]);
-          }
-        }
+        if (rows === 4 && cols === 4) tile4x4(kc, pa, i0 * kc, pb, j0 * kc, c, i0 * ldc + j0, ldc, alpha, bet);
+        else tileEdge(kc, pa, i0 * kc, pb, j0 * kc, c, i0 * ldc + j0, ldc, alpha, bet, rows, cols);
       }
+    }
+  }
+}
+
+/**
+ * The micro-kernel: a full 4 × 4 tile of C from an A panel (at ao) and a B panel (at bo),
+ * the 16 sums in local variables (registers). Small on purpose: V8 optimises it quickly.
+ */
+function tile4x4(
+  kc: number, pa: Float64Array, ao: number, pb: Float64Array, bo: number,
+  c: Float64Array, o: number, ldc: number, alpha: number, beta: number,
+): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  const end = ao + 4 * kc;
+  for (; ao < end; ao += 4, bo += 4) {
+    const b0 = pb[bo], b1 = pb[bo + 1], b2 = pb[bo + 2], b3 = pb[bo + 3];
+    let x = pa[ao];
+    c00 += x * b0; c01 += x * b1; c02 += x * b2; c03 += x * b3;
+    x = pa[ao + 1];
+    c10 += x * b0; c11 += x * b1; c12 += x * b2; c13 += x * b3;
+    x = pa[ao + 2];
+    c20 += x * b0; c21 += x * b1; c22 += x * b2; c23 += x * b3;
+    x = pa[ao + 3];
+    c30 += x * b0; c31 += x * b1; c32 += x * b2; c33 += x * b3;
+  }
+  if (beta === 0) {
+    c[o] = alpha * c00; c[o + 1] = alpha * c01; c[o + 2] = alpha * c02; c[o + 3] = alpha * c03; o += ldc;
+    c[o] = alpha * c10; c[o + 1] = alpha * c11; c[o + 2] = alpha * c12; c[o + 3] = alpha * c13; o += ldc;
+    c[o] = alpha * c20; c[o + 1] = alpha * c21; c[o + 2] = alpha * c22; c[o + 3] = alpha * c23; o += ldc;
+    c[o] = alpha * c30; c[o + 1] = alpha * c31; c[o + 2] = alpha * c32; c[o + 3] = alpha * c33;
+  } else {
+    c[o] = alpha * c00 + beta * c[o]; c[o + 1] = alpha * c01 + beta * c[o + 1];
+    c[o + 2] = alpha * c02 + beta * c[o + 2]; c[o + 3] = alpha * c03 + beta * c[o + 3]; o += ldc;
+    c[o] = alpha * c10 + beta * c[o]; c[o + 1] = alpha * c11 + beta * c[o + 1];
+    c[o + 2] = alpha * c12 + beta * c[o + 2]; c[o + 3] = alpha * c13 + beta * c[o + 3]; o += ldc;
+    c[o] = alpha * c20 + beta * c[o]; c[o + 1] = alpha * c21 + beta * c[o + 1];
+    c[o + 2] = alpha * c22 + beta * c[o + 2]; c[o + 3] = alpha * c23 + beta * c[o + 3]; o += ldc;
+    c[o] = alpha * c30 + beta * c[o]; c[o + 1] = alpha * c31 + beta * c[o + 1];
+    c[o + 2] = alpha * c32 + beta * c[o + 2]; c[o + 3] = alpha * c33 + beta * c[o + 3];
+  }
+}
+
+/** An edge tile (rows < 4 or cols < 4): plain sums over the zero-padded panels, valid part only. */
+function tileEdge(
+  kc: number, pa: Float64Array, ao: number, pb: Float64Array, bo: number,
+  c: Float64Array, o: number, ldc: number, alpha: number, beta: number, rows: number, cols: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    for (let q = 0; q < cols; q++) {
+      let s = 0;
+      for (let p = 0; p < kc; p++) s += pa[ao + 4 * p + r] * pb[bo + 4 * p + q];
+      const i = o + r * ldc + q;
+      c[i] = beta === 0 ? alpha * s : alpha * s + beta * c[i];
     }
   }
 }
