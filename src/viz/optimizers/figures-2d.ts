@@ -7,6 +7,7 @@ import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
 import { Box, PathInfo, Point, RunLike, pathInfo } from "./path-info";
 import { Fn2, contourInfo, gradientFieldInfo } from "./landscape-info";
 import { sweepInfo } from "./sweep-info";
+import { logSeriesInfo } from "./sgd-errors-info";
 
 /** One colour per optimizer, the same in every figure of the notebook. */
 export const OPTIMIZER_COLORS: Record<string, string> = {
@@ -165,15 +166,16 @@ export function pathsAnimationFigure(runs: NamedRun[], fn: Landscape, title = "6
   }));
   const animArgs = (name: string | null, duration: number): unknown[] => [
     name === null ? null : [name],
-    { mode: "immediate", frame: { duration, redraw: false }, transition: { duration: 0 }, fromcurrent: false },
+    // redraw: true — with redraw: false Plotly drops the contour trace while animating
+    { mode: "immediate", frame: { duration, redraw: true }, transition: { duration: 0 }, fromcurrent: false },
   ];
   return {
     data,
     frames,
     layout: squareAxes(box, {
-      title: { text: title }, height: 640,
-      legend: { orientation: "h", y: -0.28 },
-      margin: { b: 200 },
+      title: { text: title }, height: 600,
+      legend: { x: 1.02, y: 1, xanchor: "left" },
+      margin: { b: 140 },
       updatemenus: [{
         type: "buttons", direction: "left", showactive: false, x: 0, y: -0.1, xanchor: "left", yanchor: "top",
         pad: { r: 10, t: 10 },
@@ -248,5 +250,66 @@ export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
       height: 660, margin: { t: 110, b: 150 },
       updatemenus: [menu], sliders: [sliders[0]],
     }),
+  };
+}
+
+export interface AxisErrorsLike {
+  lr: number;
+  k: number[];
+  measured: [number[], number[]];
+  predicted: [number[], number[]];
+  eigenvalues: [number, number];
+  diverged: boolean;
+}
+
+const LR_COLORS = ["#7f7f7f", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e"];
+
+/**
+ * |error| along each eigen-direction (x and y for the book's f) against the
+ * update number, log scale: the engine's SGD (markers) on the closed form
+ * |e₀|·|1 − lr·λ|^k (lines).
+ */
+export function sgdErrorsFigure(series: AxisErrorsLike[], labels: string[] = []): PlotlyFigure {
+  const data: PlotlyTrace[] = [];
+  const annotations: unknown[] = [];
+  series.forEach((s, i) => {
+    const color = LR_COLORS[i % LR_COLORS.length];
+    const name = `lr=${Number(s.lr.toPrecision(4))}${labels[i] ? `（${labels[i]}）` : ""}`;
+    for (const axis of [0, 1] as const) {
+      const xa = axis === 0 ? "x" : "x2", ya = axis === 0 ? "y" : "y2";
+      const m = logSeriesInfo(s.measured[axis]);
+      const p = logSeriesInfo(s.predicted[axis]);
+      const factor = 1 - s.lr * s.eigenvalues[axis];
+      data.push({
+        type: "scatter", mode: "lines", x: s.k, y: p.y, xaxis: xa, yaxis: ya, legendgroup: name, showlegend: false,
+        line: { color, width: 1.5, dash: "dot" }, hoverinfo: "skip", name: `${name} 理論`,
+      });
+      data.push({
+        type: "scatter", mode: "markers", x: s.k, y: m.y, xaxis: xa, yaxis: ya, legendgroup: name, showlegend: axis === 0,
+        marker: { color, size: 5 }, name,
+        hovertemplate: `k=%{x}<br>|誤差|=%{y:.3e}<br>1 回あたり × (1 − lr·λ) = ${Number(factor.toPrecision(4))}<extra>${name}</extra>`,
+      });
+      if (m.zeroFrom !== null) {
+        annotations.push({
+          xref: axis === 0 ? "x" : "x2", yref: axis === 0 ? "y domain" : "y2 domain", x: m.zeroFrom, y: 0.02,
+          text: `${name}: k=${m.zeroFrom} でちょうど 0`, showarrow: false, xanchor: "left", font: { color, size: 11 },
+        });
+      }
+    }
+  });
+  const lam = series[0]?.eigenvalues ?? [NaN, NaN];
+  return {
+    data,
+    layout: {
+      title: { text: "SGD の軸ごとの誤差 |eₖ|（点：エンジンの実測、点線：|e₀|·|1 − lr·λ|ᵏ）" },
+      height: 480,
+      grid: { rows: 1, columns: 2, pattern: "independent", xgap: 0.1 },
+      xaxis: { title: { text: "更新回数 k" } },
+      xaxis2: { title: { text: "更新回数 k" } },
+      yaxis: { type: "log", title: { text: `|x − x*|（λ = ${Number(lam[0].toPrecision(4))} の方向）` }, exponentformat: "power" },
+      yaxis2: { type: "log", title: { text: `|y − y*|（λ = ${Number(lam[1].toPrecision(4))} の方向）` }, exponentformat: "power" },
+      legend: { orientation: "h", y: -0.2 },
+      annotations,
+    },
   };
 }

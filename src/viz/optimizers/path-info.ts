@@ -117,7 +117,12 @@ export function pathInfo(run: RunLike, box: Box, upTo?: number): PathInfo {
     out.symbol.push("circle");
     out.text.push("");
   };
-  const lerp = (a: Point, b: Point, t: number): Point => [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+  // clamped: rounding in a + t·(b − a) must not put an edge point a hair outside the box
+  const clamp = (v: number, r: [number, number]): number => Math.min(r[1], Math.max(r[0], v));
+  const lerp = (a: Point, b: Point, t: number): Point => [
+    clamp(a[0] + t * (b[0] - a[0]), box.x),
+    clamp(a[1] + t * (b[1] - a[1]), box.y),
+  ];
 
   let left = false;
   if (inBox(pts[0], box)) vertex(pts[0], 0);
