@@ -1,0 +1,69 @@
+/**
+ * The numeric check of Var[a] = n·Var[w]·E[x²]: measured variance of a = x·W
+ * per layer against the formula and, where there is one, the closed form.
+ * Log scale: (nσ²)^l for std=1 spans ten orders of magnitude.
+ */
+import type { VarianceCase } from "../../experiments/init-variance";
+import type { PlotlyFigure, PlotlyTrace } from "../figure";
+import { ACTIVATION_LABELS, initColor, short } from "./colors";
+
+const CASE_COLORS = ["#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
+
+export function caseName(c: VarianceCase): string {
+  return `${ACTIVATION_LABELS[c.activation] ?? c.activation} × ${c.initLabel}`;
+}
+
+/** Table rows: one per (case, layer). */
+export function varianceRows(cases: VarianceCase[]): Record<string, string | number | null>[] {
+  return cases.flatMap((c) =>
+    c.layers.map((l) => ({
+      設定: caseName(c),
+      層: l.layer,
+      "Var[a] 測定": l.measured,
+      "n·σ²·E[x²]": l.formula,
+      "測定/式": l.measured / l.formula,
+      "閉じた式": l.theory,
+    })),
+  );
+}
+
+export function varianceFigure(cases: VarianceCase[]): PlotlyFigure {
+  const data: PlotlyTrace[] = [];
+  cases.forEach((c, i) => {
+    const color = CASE_COLORS[i % CASE_COLORS.length] ?? initColor(c.initKey, i);
+    const x = c.layers.map((l) => l.layer);
+    const name = caseName(c);
+    data.push({
+      type: "scatter", mode: "lines+markers", x, y: c.layers.map((l) => l.measured), name, legendgroup: name,
+      line: { color, width: 2 }, marker: { color, size: 8 },
+      hovertemplate: `${name}<br>%{x}-layer 測定 Var[a]=%{y:.4g}<extra></extra>`,
+    });
+    data.push({
+      type: "scatter", mode: "markers", x, y: c.layers.map((l) => l.formula), name: `${name}：n·σ²·E[x²]`,
+      legendgroup: name, showlegend: false, marker: { color, size: 13, symbol: "circle-open", line: { width: 2 } },
+      hovertemplate: `${name}<br>%{x}-layer n·σ²·E[x²]=%{y:.4g}<extra></extra>`,
+    });
+    if (c.layers.every((l) => l.theory !== null)) {
+      data.push({
+        type: "scatter", mode: "lines", x, y: c.layers.map((l) => l.theory), name: `${name}：閉じた式`,
+        legendgroup: name, showlegend: false, line: { color, dash: "dot", width: 1.5 },
+        hovertemplate: `${name}<br>%{x}-layer 閉じた式 ${c.activation === "relu" ? "nσ²(nσ²/2)^(l−1)" : "(nσ²)^l"}=%{y:.4g}<extra></extra>`,
+      });
+    }
+  });
+  const runs = cases[0]?.runs ?? 1;
+  return {
+    data,
+    layout: {
+      title: { text: `各層の Var[a]：測定（●、${runs} 回平均）、n·σ²·E[x²]（○）、閉じた式（点線）` },
+      height: 480,
+      xaxis: { title: { text: "層" }, dtick: 1 },
+      yaxis: { title: { text: "Var[a]（対数）" }, type: "log", exponentformat: "power" },
+      legend: { font: { size: 11 } },
+      annotations: [{
+        text: `σ = ${cases.map((c) => `${c.initLabel.split(" ")[0]} ${short(c.weightStd)}`).filter((v, i, a) => a.indexOf(v) === i).join("、")}`,
+        xref: "paper", yref: "paper", x: 0, y: -0.16, showarrow: false, font: { size: 11, color: "#555" }, xanchor: "left",
+      }],
+    },
+  };
+}
