@@ -1,0 +1,72 @@
+/*
+ * Bench helper: OpenBLAS cblas_dgemm called straight from C, the yardstick for the
+ * engine's GEMM backends (scripts/bench.mjs compiles it at bench time with gcc -lopenblas).
+ *
+ *   gemm_c ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc [...]
+ *
+ * For each shape: random operands, calls calibrated to fill ROUND_MS, then ROUNDS
+ * rounds; prints the median µs per call as a JSON array. Same method as bench/engine.ts.
+ */
+#include <cblas.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *x, const void *y) {
+  double a = *(const double *)x, b = *(const double *)y;
+  return (a > b) - (a < b);
+}
+
+static double *randoms(size_t n) {
+  double *p = malloc((n ? n : 1) * sizeof(double));
+  for (size_t i = 0; i < n; i++) p[i] = 2.0 * rand() / RAND_MAX - 1.0;
+  return p;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: %s ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc ...\n", argv[0]);
+    return 2;
+  }
+  int rounds = atoi(argv[1]);
+  double round_ms = atof(argv[2]);
+  double *us = malloc(sizeof(double) * (rounds > 0 ? rounds : 1));
+  printf("[");
+  for (int s = 3; s < argc; s++) {
+    int ta, tb, m, n, k, lda, ldb, ldc;
+    if (sscanf(argv[s], "%d,%d,%d,%d,%d,%d,%d,%d", &ta, &tb, &m, &n, &k, &lda, &ldb, &ldc) != 8) {
+      fprintf(stderr, "bad shape %s\n", argv[s]);
+      return 2;
+    }
+    double *a = randoms((size_t)(ta ? k : m) * lda), *b = randoms((size_t)(tb ? n : k) * ldb);
+    double *c = randoms((size_t)m * ldc);
+    enum CBLAS_TRANSPOSE TA = ta ? CblasTrans : CblasNoTrans, TB = tb ? CblasTrans : CblasNoTrans;
+    double t0 = now_ms();
+    long calls = 0;
+    while (now_ms() - t0 < round_ms) {
+      cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc);
+      calls++;
+    }
+    if (calls < 3) calls = 3;
+    for (int r = 0; r < rounds; r++) {
+      t0 = now_ms();
+      for (long i = 0; i < calls; i++) cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc);
+      us[r] = (now_ms() - t0) * 1e3 / calls;
+    }
+    qsort(us, rounds, sizeof(double), cmp);
+    double med = rounds % 2 ? us[rounds / 2] : (us[rounds / 2 - 1] + us[rounds / 2]) / 2;
+    printf("%s%.3f", s > 3 ? "," : "", med);
+    free(a);
+    free(b);
+    free(c);
+  }
+  printf("]\n");
+  free(us);
+  return 0;
+}
