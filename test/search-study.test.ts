@@ -31,7 +31,7 @@ test("every finished trial is on disk as one JSON line as soon as it finishes", 
   assert.equal(lines[0].kind, "study");
   assert.equal(lines.length, 13);
   const t3 = lines[4];
-  assert.deepEqual(Object.keys(t3).sort(), ["curves", "durationMs", "finishedAt", "kind", "number", "params", "score", "seed", "state"]);
+  assert.deepEqual(Object.keys(t3).sort(), ["curves", "durationMs", "finishedAt", "kind", "number", "params", "samplerMs", "score", "seed", "state"]);
   assert.deepEqual(essence(loadStudyLog(file).trials), essence(r.trials));
   assert.equal(r.best, bestTrial(r.trials));
 });

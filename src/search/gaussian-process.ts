@@ -15,8 +15,12 @@
  *
  *   log p(y | X, θ) = −½ yᵀK⁻¹y − Σ log L_ii − (n/2) log 2π
  *
- * (data fit + complexity penalty), searched in log θ with Nelder–Mead from a
- * default start and a few seeded random restarts inside fixed bounds.
+ * (data fit + complexity penalty), plus weak log-normal priors on θ (a MAP
+ * estimate, as BoTorch does with its Gamma priors): with 2–5 points the bare
+ * likelihood happily explains everything by a tiny length scale or by noise;
+ * the priors keep ℓ near a quarter of the unit cube until the data say
+ * otherwise. Searched in log θ with Nelder–Mead from a default start and a
+ * few seeded random restarts inside fixed bounds.
  */
 import { ArgumentError, assertAllFinite } from "../core/errors";
 import { RNG } from "../core/rng";
@@ -42,6 +46,8 @@ export interface GPOptions {
   rng?: RNG;
   /** Standardise y before fitting (default true). */
   normalizeY?: boolean;
+  /** Add the log-normal priors of LOG_PRIORS to the likelihood when fitting (default true). */
+  priors?: boolean;
 }
 
 export interface Posterior {
@@ -55,6 +61,13 @@ export const LOG_BOUNDS = {
   lengthScale: [Math.log(0.02), Math.log(5)],
   signalVariance: [Math.log(0.05), Math.log(20)],
   noiseVariance: [Math.log(1e-8), Math.log(2)],
+} as const;
+
+/** Log-normal priors: log θ ~ N(mean, sd²) (natural log, standardised-output units). */
+export const LOG_PRIORS = {
+  lengthScale: { mean: Math.log(0.25), sd: 0.75 },
+  signalVariance: { mean: 0, sd: 1 },
+  noiseVariance: { mean: Math.log(1e-3), sd: 2.5 },
 } as const;
 
 export class GaussianProcess {
@@ -118,7 +131,7 @@ export class GaussianProcess {
       }
       if (!(hp.noiseVariance >= 0)) throw new ArgumentError("hyperparameters.noiseVariance", "a number >= 0", hp.noiseVariance);
     } else {
-      hp = fitHyperparameters(kernelName, x, yn, options.restarts ?? 2, options.rng ?? new RNG(0));
+      hp = fitHyperparameters(kernelName, x, yn, options.restarts ?? 2, options.rng ?? new RNG(0), options.priors ?? true);
     }
     return new GaussianProcess(
       x.map((p) => p.slice()),
@@ -183,23 +196,33 @@ function unpack(theta: number[], d: number): GPHyperparameters {
   };
 }
 
-/** Maximises the log marginal likelihood over log θ in LOG_BOUNDS. */
+/** log N(v; mean, sd²) up to a constant. */
+const logNormal = (v: number, p: { mean: number; sd: number }): number => -0.5 * ((v - p.mean) / p.sd) ** 2;
+
+/** Maximises log p(y | X, θ) (+ log prior) over log θ in LOG_BOUNDS. */
 export function fitHyperparameters(
   name: KernelName,
   x: number[][],
   yn: number[],
   restarts: number,
   rng: RNG,
+  priors = true,
 ): GPHyperparameters {
   const d = x[0].length;
   const lower = [...new Array<number>(d).fill(LOG_BOUNDS.lengthScale[0]), LOG_BOUNDS.signalVariance[0], LOG_BOUNDS.noiseVariance[0]];
   const upper = [...new Array<number>(d).fill(LOG_BOUNDS.lengthScale[1]), LOG_BOUNDS.signalVariance[1], LOG_BOUNDS.noiseVariance[1]];
-  const start = [...new Array<number>(d).fill(Math.log(0.3)), Math.log(1), Math.log(1e-2)];
+  const start = [...new Array<number>(d).fill(LOG_PRIORS.lengthScale.mean), LOG_PRIORS.signalVariance.mean, Math.log(1e-2)];
   if (x.length < 2) return unpack(start, d);
 
+  const logPrior = (theta: number[]): number => {
+    if (!priors) return 0;
+    let s = logNormal(theta[d], LOG_PRIORS.signalVariance) + logNormal(theta[d + 1], LOG_PRIORS.noiseVariance);
+    for (let i = 0; i < d; i++) s += logNormal(theta[i], LOG_PRIORS.lengthScale);
+    return s;
+  };
   const negLogML = (theta: number[]): number => {
     try {
-      return -factorise(name, x, yn, unpack(theta, d)).logML;
+      return -factorise(name, x, yn, unpack(theta, d)).logML - logPrior(theta);
     } catch {
       return Infinity;
     }

@@ -118,6 +118,7 @@ function fromLine(o: Record<string, unknown>): FrozenTrial {
   };
   if (typeof o.reason === "string") t.reason = o.reason;
   if (typeof o.curves === "object" && o.curves !== null) t.curves = o.curves as Record<string, number[]>;
+  if (typeof o.samplerMs === "number") t.samplerMs = o.samplerMs;
   if (typeof o.finishedAt === "string") t.finishedAt = o.finishedAt;
   return t;
 }

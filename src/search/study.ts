@@ -102,12 +102,14 @@ export async function optimize(o: OptimizeOptions): Promise<StudyResult> {
   for (let n = 0; n < o.nTrials; n++) {
     if (done.has(n)) continue;
     const history = sorted().filter((t) => t.number < n);
+    const ts = now();
     const params = o.sampler.sample({ space, trials: history, number: n, seed: o.seed });
     if (params === undefined) break; // e.g. the grid is exhausted
     const seed = objectiveSeed(o.seed, n);
     const t0 = now();
     const result = await o.objective(params, { number: n, seed });
     const trial = toTrial(n, params, seed, result, now() - t0);
+    trial.samplerMs = t0 - ts;
     done.set(n, trial);
     if (o.storage) appendStudyLine(o.storage, trialLine(trial));
     await o.onTrial?.(trial, { resumed: false, trials: sorted() });

@@ -22,6 +22,8 @@ export interface FrozenTrial {
   curves?: Record<string, number[]>;
   /** Time the objective took (wall clock). */
   durationMs: number;
+  /** Time the sampler took to propose the parameters (GP fit + acquisition for BO). */
+  samplerMs?: number;
   /** ISO time when the trial finished. */
   finishedAt?: string;
 }
@@ -35,6 +37,11 @@ export function bestTrial(trials: readonly FrozenTrial[]): FrozenTrial | null {
   let best: FrozenTrial | null = null;
   for (const t of trials) if (isComplete(t) && (best === null || t.score > (best.score as number))) best = t;
   return best;
+}
+
+/** Wall time of a trial: the sampler's proposal plus the objective. */
+export function trialSeconds(t: FrozenTrial): number {
+  return (t.durationMs + (t.samplerMs ?? 0)) / 1000;
 }
 
 /** Best score after each trial in order (failed trials keep the previous best; NaN before any). */
