@@ -8,6 +8,7 @@
  * core the element-wise JavaScript runs on, so we ask for 1 thread unless
  * OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS) says otherwise.
  */
+import * as fs from "fs";
 import * as path from "path";
 import type { Dgemm, GemmBackend } from "./gemm";
 
@@ -18,8 +19,17 @@ export interface BlasAddon {
   setNumThreads(n: number): void;
 }
 
+/** This file's real directory: tslab runs src through the notebooks/src symlink. */
+function realDir(): string {
+  try {
+    return fs.realpathSync(__dirname);
+  } catch {
+    return __dirname;
+  }
+}
+
 /** Where scripts/build-native.mjs puts the addon (repo root /build). */
-export const BLAS_ADDON_PATH = path.join(__dirname, "..", "..", "build", "zerokara_blas.node");
+export const BLAS_ADDON_PATH = path.join(realDir(), "..", "..", "build", "zerokara_blas.node");
 
 const HOW_TO_BUILD = "build it with `node scripts/build-native.mjs` (needs gcc and libopenblas-dev)";
 

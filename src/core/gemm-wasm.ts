@@ -13,8 +13,18 @@ import { checkDgemmArgs } from "./gemm-check";
 
 export const WASM_KERNEL_PATH = path.join(__dirname, "wasm", "gemm.wasm");
 
+/** The bits of the WebAssembly JS API used here (declared locally: tslab compiles without the DOM lib). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
 interface KernelExports {
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   heapBase(): number;
   workBytes(): number;
   dgemm(
@@ -27,20 +37,21 @@ const align = (x: number): number => (x + 63) & ~63; // byte offsets, 64-byte (c
 
 /** Compile and instantiate the kernel synchronously; throws one readable line on failure. */
 function instantiate(file: string): KernelExports {
-  if (typeof WebAssembly !== "object") throw new Error("this JavaScript runtime has no WebAssembly");
+  const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) throw new Error("this JavaScript runtime has no WebAssembly");
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch {
     throw new Error(`${path.basename(file)} not found; rebuild it with \`node scripts/build-wasm.mjs\``);
   }
-  let module: WebAssembly.Module;
+  let module: object;
   try {
-    module = new WebAssembly.Module(bytes);
+    module = new wasm.Module(bytes);
   } catch (e) {
     throw new Error(`WebAssembly SIMD kernel does not compile here (needs wasm SIMD): ${(e as Error).message}`);
   }
-  return new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+  return new wasm.Instance(module, {}).exports as KernelExports;
 }
 
 export function loadWasmBackend(file: string = WASM_KERNEL_PATH): GemmBackend {
