@@ -189,3 +189,17 @@ describe("RNG", () => {
     assert.throws(() => new RNG(1.5), /Error: seed: expected an integer/);
   });
 });
+
+describe("src/core under tslab", () => {
+  test("compiles with tslab's own TypeScript (5.0.4) and no DOM lib, as a notebook imports it", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
+    const program = ts.createProgram([require.resolve("../src/core/index")], {
+      strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.NodeJs, esModuleInterop: true, types: ["node"],
+      noEmit: true, skipLibCheck: true, lib: ["lib.es2022.d.ts"],
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    assert.deepEqual(problems, []);
+  });
+});
