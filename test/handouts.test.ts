@@ -1,0 +1,171 @@
+/**
+ * Handouts in a real browser: every notebook's executed copy is exported
+ * (into build/test-handouts/, so `npm start`'s handouts/ is left alone) and
+ * opened from file:// in headless Chromium with every non-file request
+ * aborted. Each page must draw exactly as many Plotly figures as the notebook
+ * emitted, typeset its math offline, log no console error and make no request
+ * besides itself. A screenshot per page goes to .screenshots/.
+ * Also: show()'s HTML in a page with and without require.js, animation frames
+ * with a play button, and the Japanese note when plotly.js is missing.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { figureHtml } from "../src/viz/figure-html";
+import { prepareFigure } from "../src/viz/figure";
+import { installedPlotlyLibraryHtml } from "../src/viz/plotly-bundle";
+import { ROOT, executed, jupyterPython, lib, notebooksLib } from "./platform";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OUT = path.join(ROOT, "build", "test-handouts");
+const SHOTS = path.join(ROOT, ".screenshots");
+
+interface HandoutsLib {
+  exportHandout(o: { python: string; executed: string; outDir: string }): Promise<{
+    name: string; path: string; bytes: number; figures: number; title: string; needsMath: boolean; mathjax: string; external: string[];
+  }>;
+  countFigures(nb: unknown): number;
+  indexHtml(entries: Array<{ name: string; title: string; file: string | null; figures?: number; seconds?: number }>, o: { budget: string }): string;
+}
+
+interface PageReport {
+  requests: string[];
+  errors: string[];
+}
+
+/** Open a file:// page with the network cut off; collect requests and console errors. */
+async function openOffline(browser: Browser, file: string): Promise<{ page: Page; report: PageReport }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const report: PageReport = { requests: [], errors: [] };
+  page.on("request", (r) => report.requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") report.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => report.errors.push(`pageerror: ${e.message}`));
+  await page.route((u) => u.protocol !== "file:", (r) => r.abort());
+  await page.goto(`file://${file}`, { waitUntil: "load" });
+  return { page, report };
+}
+
+const plotRoots = (page: Page) => page.locator(".js-plotly-plot:has(svg.main-svg)").count();
+
+describe("handouts in headless Chromium (offline)", async () => {
+  const nbl = await notebooksLib();
+  const handouts = await lib<HandoutsLib>("handouts");
+  const notebooks = nbl.listNotebooks(ROOT);
+  let browser: Browser;
+  let python: string;
+  const entries: Array<{ name: string; title: string; file: string | null; figures?: number; seconds?: number }> = [];
+
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM_PATH)`);
+    python = await jupyterPython();
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const file of notebooks) {
+    const name = path.basename(file, ".ipynb");
+    it(`${name}: every figure drawn, math typeset, no console error, no request`, async () => {
+      const run = await executed(file);
+      assert.ok(run.record.ok, `${name} did not execute cleanly: ${run.record.failure?.message} (see test/notebooks.test.ts)`);
+      const h = await handouts.exportHandout({ python, executed: run.path, outDir: OUT });
+      entries.push({ name, title: h.title, file: path.basename(h.path), figures: h.figures, seconds: run.record.seconds });
+      assert.deepEqual(h.external, [], "the exported page references external files");
+      if (h.needsMath) assert.equal(h.mathjax, "inline", "MathJax 2 not found for offline math: apt-get install libjs-mathjax");
+
+      const { page, report } = await openOffline(browser, h.path);
+      try {
+        if (h.needsMath) await page.waitForFunction(() => (window as unknown as { MathJax?: { isReady?: boolean } }).MathJax?.isReady === true, null, { timeout: 60000 });
+        await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot svg.main-svg").length > 0 || n === 0, h.figures, { timeout: 60000 });
+        await page.waitForTimeout(500);
+        assert.equal(await plotRoots(page), h.figures, "rendered Plotly roots vs figures in the notebook");
+        assert.equal(await page.getByText("plotly.js がページにありません").count(), 0);
+        if (h.needsMath) {
+          const typeset = await page.locator(".MathJax_SVG").count();
+          const sources = await page.locator('script[type^="math/tex"]').count();
+          assert.ok(typeset > 0 && typeset === sources, `MathJax typeset ${typeset} of ${sources} formulas`);
+          assert.equal(await page.locator(".MathJax_Error, .merror").count(), 0, "MathJax errors");
+        }
+        await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+        assert.deepEqual(report.errors, [], "console errors");
+        assert.deepEqual(report.requests.filter((u) => u !== `file://${h.path}` && !u.startsWith("data:")), [], "requests besides the page");
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("index.html: one line per notebook with its title, links that exist", () => {
+    const html = handouts.indexHtml(entries, { budget: "fast" });
+    writeFileSync(path.join(OUT, "index.html"), html);
+    for (const e of entries) {
+      assert.ok(html.includes(`<a href="${e.file}">`), e.name);
+      assert.ok(existsSync(path.join(OUT, e.file!)));
+    }
+    assert.equal((html.match(/<li>/g) ?? []).length, entries.length);
+    assert.match(html, /<html lang="ja">/);
+  });
+
+  describe("show() html in the browser", () => {
+    const anim = prepareFigure({
+      data: [{ type: "scatter", x: [0, 1], y: [0, 0], mode: "markers" }],
+      layout: {
+        updatemenus: [{ type: "buttons", buttons: [{ label: "▶ 再生", method: "animate", args: [null, { frame: { duration: 30, redraw: false }, transition: { duration: 0 } }] }] }],
+        sliders: [{ steps: [0, 1, 2].map((i) => ({ label: String(i), method: "animate", args: [[String(i)], { mode: "immediate", frame: { duration: 0 } }] })) }],
+      },
+      frames: [0, 1, 2].map((i) => ({ name: String(i), data: [{ x: [0, 1], y: [i, i] }] })),
+    });
+    const plain = prepareFigure({ data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }] });
+
+    function page(body: string, withRequire: boolean): string {
+      const requirejs = withRequire ? '<script src="file:///usr/share/javascript/requirejs/require.min.js"></script>' : "";
+      return `<!DOCTYPE html><html><head><meta charset="utf-8">${requirejs}</head><body>${body}</body></html>`;
+    }
+
+    for (const withRequire of [true, false]) {
+      it(`library once + two figures, animation plays (${withRequire ? "with" : "without"} require.js)`, async (t) => {
+        if (withRequire && !existsSync("/usr/share/javascript/requirejs/require.min.js")) return t.skip("no Debian require.js");
+        const file = path.join(OUT, `show-${withRequire ? "amd" : "plain"}.html`);
+        mkdirSync(OUT, { recursive: true });
+        writeFileSync(file, page(installedPlotlyLibraryHtml() + figureHtml(anim, { id: "f1" }) + figureHtml(plain, { id: "f2" }), withRequire));
+        const { page: p, report } = await openOffline(browser, file);
+        try {
+          await p.waitForFunction(() => document.querySelectorAll(".js-plotly-plot svg.main-svg").length >= 2, null, { timeout: 30000 });
+          assert.equal(await plotRoots(p), 2);
+          assert.equal(await p.evaluate(() => typeof (window as unknown as { define?: unknown }).define), withRequire ? "function" : "undefined");
+          await p.getByText("▶ 再生").click();
+          await p.waitForFunction(() => {
+            const gd = document.getElementById("f1") as unknown as { data: Array<{ y: number[] }> };
+            return gd.data[0].y[0] === 2;
+          }, null, { timeout: 10000 });
+          assert.deepEqual(report.errors, []);
+        } finally {
+          await p.close();
+        }
+      });
+    }
+
+    it("without plotly.js on the page the figure says what to do (never blank)", async () => {
+      const file = path.join(OUT, "show-missing.html");
+      writeFileSync(file, page(figureHtml(plain, { id: "f3", waitMs: 200 }), false));
+      const { page: p, report } = await openOffline(browser, file);
+      try {
+        await p.getByText("plotly.js がページにありません").waitFor({ timeout: 10000 });
+        assert.match(await p.locator("#f3").innerText(), /Restart & Run All/);
+        assert.deepEqual(report.errors, []);
+      } finally {
+        await p.close();
+      }
+    });
+  });
+});
