@@ -13,7 +13,8 @@
  * 2. The GEMM alone on the calls of one real iteration: each backend vs OpenBLAS
  *    called from C (bench/gemm_c.c, compiled here).
  * 3. Heap and RSS over a 2000-iteration run per engine backend.
- * 4. With --notebooks: the wall time of every notebook in FULL budget (nbconvert, tslab).
+ * 4. Where one iteration of the engine spends its time, step by step (bench/hotspots.ts).
+ * 5. With --notebooks: the wall time of every notebook in FULL budget (nbconvert, tslab).
  *
  * Prints a table and writes everything as JSON to bench-results/.
  */
@@ -180,7 +181,14 @@ if (!flag("--no-memory")) {
   }
 }
 
-// 4. notebooks in FULL budget
+// 4. where the time goes, with the engine's first available backend
+let hotspots = null;
+if (engineNames.length) {
+  log(`bench: hot spots with ${engineNames[0]} …`);
+  hotspots = tsx("bench/hotspots.ts", { runMs: 40, runs: 5 }, { ...env1, ZEROKARA_BACKEND: engineNames[0] });
+}
+
+// 5. notebooks in FULL budget
 const notebooks = flag("--notebooks") ? runNotebooks() : null;
 function runNotebooks() {
   const dir = join(root, "notebooks");
@@ -222,6 +230,7 @@ const result = {
   },
   gemm: { shapes: gemm.shapes, usPerShape: gemmTable, notes: gemm.notes },
   memory,
+  hotspots,
   notebooks,
 };
 
@@ -268,6 +277,18 @@ if (Object.keys(memory).length) {
     const max = (k) => Math.max(...s.map((x) => x[k]));
     lines.push(`  ${pad(name, 6)} rss ${f(first.rssMB, 0)} → ${f(warm.rssMB, 0)} → ${f(last.rssMB, 0)} (max ${f(max("rssMB"), 0)}), ` +
       `heapUsed ${f(first.heapUsedMB, 1)} → ${f(warm.heapUsedMB, 1)} → ${f(last.heapUsedMB, 1)} (max ${f(max("heapUsedMB"), 1)}), ${f(m.seconds, 1)} s`);
+  }
+}
+
+if (hotspots) {
+  lines.push("");
+  if (hotspots.error) lines.push(`Hot spots: ${hotspots.error}`);
+  else {
+    const whole = hotspots.items.find((i) => i.step.startsWith("whole: one iteration"));
+    lines.push(`Where one engine iteration goes (${hotspots.report.replace("GEMM backend: ", "")}), µs per call, each step timed alone`);
+    lines.push(`  GEMM ${f(hotspots.gemmUs, 0)} µs + element-wise ${f(hotspots.elementwiseUs, 0)} µs; whole iteration ${f(whole?.us, 0)} µs`);
+    const top = hotspots.items.filter((i) => i.kind === "elementwise").sort((a, b) => b.us - a.us).slice(0, 10);
+    for (const i of top) lines.push(`  ${lpad(f(i.us, 1), 8)}  ${i.step}`);
   }
 }
 
