@@ -119,3 +119,14 @@ describe("2×2 helpers", () => {
     assert.throws(() => sgdAnalysis({ fn: "saddle", at: [0, 0] }), /at: expected a point where the Hessian is positive definite/);
   });
 });
+
+describe("divergence bounds of Momentum and Nesterov on λmax = 2 (α = 0.9)", () => {
+  it("heavy ball: η < 2(1+α)/λ = 1.9; Nesterov: η < 2(1+α)/((1+2α)λ) ≈ 0.679", () => {
+    assert.ok(linearRate("Momentum", { lr: 1.89, momentum: 0.9 }, 2) < 1);
+    assert.ok(linearRate("Momentum", { lr: 1.91, momentum: 0.9 }, 2) > 1);
+    assert.ok(linearRate("Nesterov", { lr: 0.67, momentum: 0.9 }, 2) < 1);
+    assert.ok(linearRate("Nesterov", { lr: 0.69, momentum: 0.9 }, 2) > 1);
+    assert.equal(optimizerPath2D({ optimizer: "Nesterov", hyperparams: { lr: 1 }, steps: 200 }).diverged, true);
+    assert.equal(optimizerPath2D({ optimizer: "Nesterov", hyperparams: { lr: 0.6 }, steps: 200 }).diverged, false);
+  });
+});

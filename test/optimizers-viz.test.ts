@@ -9,7 +9,7 @@ import { presetFunction } from "../src/functions";
 import { compareOptimizers2D, lrSweep2D, optimizerPath2D } from "../src/experiments/optimizers-2d";
 import { sgdAxisErrors } from "../src/experiments/optimizers-sgd-analysis";
 import { smoothCurve } from "../src/train/smooth-curve";
-import { Box, clipSegment, inBox, pathInfo } from "../src/viz/optimizers/path-info";
+import { Box, clipSegment, inBox, pathInfo, thinInfo } from "../src/viz/optimizers/path-info";
 import { contourInfo, gradientFieldInfo } from "../src/viz/optimizers/landscape-info";
 import { sweepInfo } from "../src/viz/optimizers/sweep-info";
 import { logSeriesInfo } from "../src/viz/optimizers/sgd-errors-info";
@@ -73,6 +73,21 @@ describe("path-info: clipping and end markers", () => {
     assert.equal(pathInfo(run, BOX, 0).x.length, 1);
     assert.equal(pathInfo(run, BOX, 5).x.length, 6);
     assert.throws(() => pathInfo(run, { x: [1, 0], y: [0, 1] }), /box/);
+  });
+});
+
+describe("path-info: thinning long paths", () => {
+  it("keeps the first and last points, the gaps with their edge points, and about maxPoints in all", () => {
+    const path = Array.from({ length: 301 }, (_, k) => [Math.cos(k / 10) * 5, k < 150 || k > 160 ? Math.sin(k / 10) * 5 : 20] as [number, number]);
+    const info = pathInfo({ path, diverged: false, divergedAt: null }, BOX);
+    const thin = thinInfo(info, 60);
+    assert.ok(thin.x.length <= 60 + 8 && thin.x.length < info.x.length);
+    assert.equal(thin.x[0], info.x[0]);
+    assert.equal(thin.x[thin.x.length - 1], info.x[info.x.length - 1]);
+    assert.equal(thin.x.filter((v) => v === null).length, info.x.filter((v) => v === null).length);
+    const edges = (i: typeof info) => i.x.filter((v, k) => v !== null && i.step[k] === null).length;
+    assert.equal(edges(thin), edges(info));
+    assert.equal(thinInfo(info, 1000), info);
   });
 });
 
@@ -196,5 +211,35 @@ describe("figures", () => {
     assert.equal(f.data.length, 4);
     assert.equal(f.data[0].fill, "toself");
     assertFiniteJson(f);
+  });
+});
+
+describe("table-rows", () => {
+  it("SGD factor rows, rate rows and end rows carry the analysis' numbers", async () => {
+    const { sgdAnalysis } = await import("../src/experiments/optimizers-sgd-analysis");
+    const { sgdFactorRows, rateRows, endRows } = await import("../src/viz/optimizers/table-rows");
+    const a = sgdAnalysis();
+    const rows = sgdFactorRows(a);
+    const book = rows.find((r) => r["備考"] === "本書の設定")!;
+    assert.equal(book["学習係数 η"], 0.95);
+    assert.ok(Math.abs((book["λ=2 方向の倍率"] as number) + 0.9) < 1e-12);
+    assert.equal(book["挙動"], "振動しながら収束（ジグザグ）");
+    assert.equal(rows.find((r) => r["挙動"] === "発散")!["誤差を 1/1000 にする更新回数"], "∞");
+    const rates = rateRows(a);
+    assert.equal(rates.length, 5);
+    assert.equal(rates[4]["手法"], "Momentum");
+    assert.ok((rates[4]["収束率"] as number) < (rates[3]["収束率"] as number));
+    const ends = endRows([optimizerPath2D({ optimizer: "SGD", hyperparams: { lr: 2 } })]);
+    assert.equal(ends[0]["状態"], "発散（12 回目の更新）");
+    assert.equal(ends[0]["更新回数"], 11);
+  });
+
+  it("book-vs-ours, accuracy and ranking rows", async () => {
+    const { bookVsOursTable, accuracyTable, lossRanking } = await import("../src/viz/optimizers/table-rows");
+    const row = { optimizer: "Nesterov", iteration: 100, book: null, oursMean: 0.3, oursMin: 0.25, oursMax: 0.35, oursSmoothed: 0.31, trainAcc: 0.9, testAcc: 0.89 };
+    assert.equal(bookVsOursTable([row])[0]["本書（1 回の実行）"], "（本書になし）");
+    assert.equal(bookVsOursTable([row])[0]["ours 範囲（シード間）"], "0.250 〜 0.350");
+    assert.equal(accuracyTable([row], { Nesterov: { lr: 0.01, momentum: 0.9 } })[0]["設定"], "lr=0.01, α=0.9");
+    assert.equal(lossRanking([{ name: "SGD", loss: [3, 2, 1] }, { name: "Adam", loss: [1, 0.5, 0.2] }, { name: "X", loss: [NaN, NaN] }], 2), "Adam (0.350) < SGD (1.500) < X (発散)");
   });
 });

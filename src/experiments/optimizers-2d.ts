@@ -6,8 +6,8 @@
  * CLI: npm run -s exp -- optimizers-2d --optimizer SGD --lr 0.95 --json
  */
 import { ArgumentError, assertInteger } from "../core/errors";
-import { Function2D, Point2D, optimizePath, presetFunction } from "../functions";
-import { createOptimizer } from "../optim";
+import { Function2D, Point2D, optimizePath, presetFunction } from "../functions/index";
+import { createOptimizer } from "../optim/index";
 import { currentBudget } from "./budget";
 import type { CliExperiment } from "./cli-experiment";
 
@@ -132,6 +132,8 @@ export interface Sweep2D {
   inner: SweepValue[][];
   runs: Run2D[][];
   defaults: number[];
+  /** Dropdown entry shown first. */
+  outerDefault: number;
   start: Point2D;
   steps: number;
 }
@@ -154,10 +156,10 @@ const fmt = (v: number): string => String(Number(v.toPrecision(4)));
 
 /**
  * Learning-rate slider: for each optimizer, the runs over LR_GRID plus the
- * 2-D setting's own lr (the slider starts there). Other hyperparameters stay
- * at BOOK_2D_SETTINGS.
+ * setting's own lr (the slider starts there). Settings: BOOK_2D_SETTINGS with
+ * `settings` overrides; only lr varies.
  */
-export function lrSweep2D({ fn, start, steps = BOOK_STEPS, optimizers = OPTIMIZERS_2D, lrs = LR_GRID }: Compare2DOptions & { lrs?: readonly number[] } = {}): Sweep2D {
+export function lrSweep2D({ fn, start, steps = BOOK_STEPS, optimizers = OPTIMIZERS_2D, settings = {}, lrs = LR_GRID }: Compare2DOptions & { lrs?: readonly number[] } = {}): Sweep2D {
   checkGrid("lrs", lrs);
   const f = toFunction2D(fn);
   const s = start ?? f.start;
@@ -166,22 +168,22 @@ export function lrSweep2D({ fn, start, steps = BOOK_STEPS, optimizers = OPTIMIZE
   const runs: Run2D[][] = [];
   const defaults: number[] = [];
   for (const name of names) {
-    const own = BOOK_2D_SETTINGS[name].lr;
-    const grid = withValue(lrs, own);
+    const base = { ...BOOK_2D_SETTINGS[name], ...(settings[name] ?? {}) };
+    const grid = withValue(lrs, base.lr);
     inner.push(grid.map((lr) => ({ label: fmt(lr), value: lr })));
-    runs.push(grid.map((lr) => optimizerPath2D({ optimizer: name, hyperparams: { lr }, fn: f, start: s, steps })));
-    defaults.push(grid.indexOf(own));
+    runs.push(grid.map((lr) => optimizerPath2D({ optimizer: name, hyperparams: { ...base, lr }, fn: f, start: s, steps })));
+    defaults.push(grid.indexOf(base.lr));
   }
   return {
     title: "学習係数 lr", outerName: "optimizer", innerName: "lr",
-    outer: names.map((n) => ({ label: n, value: n })), inner, runs, defaults, start: s, steps,
+    outer: names.map((n) => ({ label: n, value: n })), inner, runs, defaults, outerDefault: 0, start: s, steps,
   };
 }
 
 export const MOMENTUM_GRID = [0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99];
 
-/** Momentum α slider (lr fixed at the 2-D setting, 0.1) for Momentum and Nesterov. */
-export function momentumSweep2D({ fn, start, steps = BOOK_STEPS, momenta = MOMENTUM_GRID }: Compare2DOptions & { momenta?: readonly number[] } = {}): Sweep2D {
+/** Momentum α slider for Momentum and Nesterov (lr fixed: the 2-D setting 0.1, or `settings`). */
+export function momentumSweep2D({ fn, start, steps = BOOK_STEPS, settings = {}, momenta = MOMENTUM_GRID }: Compare2DOptions & { momenta?: readonly number[] } = {}): Sweep2D {
   checkGrid("momenta", momenta);
   const f = toFunction2D(fn);
   const s = start ?? f.start;
@@ -191,8 +193,9 @@ export function momentumSweep2D({ fn, start, steps = BOOK_STEPS, momenta = MOMEN
     title: "モーメンタム α", outerName: "optimizer", innerName: "momentum",
     outer: names.map((n) => ({ label: n, value: n })),
     inner: names.map(() => grid.map((m) => ({ label: fmt(m), value: m }))),
-    runs: names.map((n) => grid.map((momentum) => optimizerPath2D({ optimizer: n, hyperparams: { momentum }, fn: f, start: s, steps }))),
+    runs: names.map((n) => grid.map((momentum) => optimizerPath2D({ optimizer: n, hyperparams: { ...settings[n], momentum }, fn: f, start: s, steps }))),
     defaults: names.map(() => grid.indexOf(0.9)),
+    outerDefault: 0,
     start: s, steps,
   };
 }
@@ -200,8 +203,8 @@ export function momentumSweep2D({ fn, start, steps = BOOK_STEPS, momenta = MOMEN
 export const BETA1_GRID = [0, 0.5, 0.8, 0.9, 0.95, 0.99];
 export const BETA2_GRID = [0.9, 0.99, 0.999, 0.9999];
 
-/** Adam: dropdown β2, slider β1 (lr fixed at the book's 0.3). */
-export function adamBetaSweep2D({ fn, start, steps = BOOK_STEPS, beta1s = BETA1_GRID, beta2s = BETA2_GRID }: Compare2DOptions & { beta1s?: readonly number[]; beta2s?: readonly number[] } = {}): Sweep2D {
+/** Adam: dropdown β2, slider β1 (lr fixed: the book's 0.3, or `settings.Adam`). */
+export function adamBetaSweep2D({ fn, start, steps = BOOK_STEPS, settings = {}, beta1s = BETA1_GRID, beta2s = BETA2_GRID }: Compare2DOptions & { beta1s?: readonly number[]; beta2s?: readonly number[] } = {}): Sweep2D {
   checkGrid("beta1s", beta1s);
   checkGrid("beta2s", beta2s);
   const f = toFunction2D(fn);
@@ -212,8 +215,9 @@ export function adamBetaSweep2D({ fn, start, steps = BOOK_STEPS, beta1s = BETA1_
     title: "Adam の β₁・β₂", outerName: "beta2", innerName: "beta1",
     outer: b2.map((v) => ({ label: `β₂ = ${fmt(v)}`, value: v })),
     inner: b2.map(() => b1.map((v) => ({ label: fmt(v), value: v }))),
-    runs: b2.map((beta2) => b1.map((beta1) => optimizerPath2D({ optimizer: "Adam", hyperparams: { beta1, beta2 }, fn: f, start: s, steps }))),
+    runs: b2.map((beta2) => b1.map((beta1) => optimizerPath2D({ optimizer: "Adam", hyperparams: { ...settings.Adam, beta1, beta2 }, fn: f, start: s, steps }))),
     defaults: b2.map(() => b1.indexOf(0.9)),
+    outerDefault: b2.indexOf(0.999),
     start: s, steps,
   };
 }

@@ -23,7 +23,7 @@ import { gatherRows, sliceRows } from "../core/ops";
 import { RNG } from "../core/rng";
 import { loadMnist } from "../data/mnist";
 import { MultiLayerNet } from "../nn/multi-layer-net";
-import { createOptimizer } from "../optim";
+import { createOptimizer } from "../optim/index";
 import { byBudget, currentBudget, type Budget } from "./budget";
 import type { CliExperiment } from "./cli-experiment";
 import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./optimizers-2d";

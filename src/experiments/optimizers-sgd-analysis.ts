@@ -15,7 +15,7 @@
  */
 import { derivative, parse } from "mathjs";
 import { ArgumentError, assertFinite, assertInteger, assertPositive } from "../core/errors";
-import { Function2D, Point2D } from "../functions";
+import { Function2D, Point2D } from "../functions/index";
 import { BOOK_2D_SETTINGS, BookOptimizerName, optimizerPath2D, toFunction2D } from "./optimizers-2d";
 
 export type Matrix2 = [[number, number], [number, number]];

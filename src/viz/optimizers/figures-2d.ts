@@ -4,7 +4,7 @@
  * …Info() functions next to this file.
  */
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
-import { Box, PathInfo, Point, RunLike, pathInfo } from "./path-info";
+import { Box, PathInfo, Point, RunLike, pathInfo, thinInfo } from "./path-info";
 import { Fn2, contourInfo, gradientFieldInfo } from "./landscape-info";
 import { sweepInfo } from "./sweep-info";
 import { logSeriesInfo } from "./sgd-errors-info";
@@ -50,15 +50,20 @@ interface Axes {
   yaxis?: string;
 }
 
-/** Contour lines of f (log scale, see landscape-info) with f in the hover. */
-export function contourTrace(fn: Landscape, box: Box, axes: Axes = {}, n = 81): PlotlyTrace {
+/**
+ * Contour lines of f (log scale, see landscape-info). With `withF` the hover
+ * shows f itself (doubles the size of the trace, so only the landscape figure uses it).
+ */
+export function contourTrace(fn: Landscape, box: Box, axes: Axes = {}, n = 61, withF = false): PlotlyTrace {
   const c = contourInfo(fn, box, n);
   return {
-    type: "contour", x: c.x, y: c.y, z: c.z, customdata: c.f,
+    type: "contour", x: c.x, y: c.y, z: c.z,
     ...axes,
     colorscale: "Viridis", reversescale: false, showscale: false, ncontours: 18,
     contours: { coloring: "lines" }, line: { width: 1 },
-    hovertemplate: "x=%{x:.3f}, y=%{y:.3f}<br>f=%{customdata:.4g}<extra></extra>",
+    ...(withF
+      ? { customdata: c.f, hovertemplate: "x=%{x:.3f}, y=%{y:.3f}<br>f=%{customdata:.4g}<extra></extra>" }
+      : { hoverinfo: "skip" }),
     name: "f の等高線", showlegend: false,
   };
 }
@@ -80,23 +85,39 @@ export function minimaTrace(fn: Landscape, axes: Axes = {}, showlegend = true): 
   };
 }
 
-/** The data part of a path trace (also used for animation frames). */
-export function pathData(info: PathInfo, color: string): PlotlyTrace {
-  const colors = info.size.map((_, i) => (i === info.endIndex && info.status === "diverged" ? "black" : color));
-  return {
-    x: info.x, y: info.y, text: info.text,
-    marker: { size: info.size, symbol: info.symbol, color: colors, line: { width: 0 } },
-  };
+const round6 = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(6)));
+
+/** Paths longer than this are drawn as lines (markers only at the start and the end). */
+export const MARKER_LIMIT = 80;
+/** Long paths are thinned to about this many points in static traces, and half as many in animation frames. */
+export const DRAW_POINTS = 120;
+
+/**
+ * The data part of a path trace, also used for animation frames: x, y
+ * (6 significant digits) and markers. Per-point arrays only where points
+ * differ (the end marker), so that long animations stay small.
+ */
+export function pathData(info: PathInfo, color: string, markers = true): PlotlyTrace {
+  const long = !markers;
+  const size = info.size.map((v, i) => (long && i !== 0 && i !== info.endIndex ? 0 : v));
+  const marked = info.status !== "in-view" && info.endIndex >= 0;
+  const marker: Record<string, unknown> = { size, color, line: { width: 0 } };
+  if (marked) {
+    marker.symbol = info.symbol;
+    marker.color = info.size.map((_, i) => (i === info.endIndex && info.status === "diverged" ? "black" : color));
+  }
+  return { x: info.x.map(round6), y: info.y.map(round6), customdata: info.step, marker };
 }
 
 export function pathTrace(run: NamedRun, box: Box, color: string, axes: Axes = {}, name?: string, upTo?: number): PlotlyTrace {
-  const info = pathInfo(run, box, upTo);
+  const info = thinInfo(pathInfo(run, box, upTo), DRAW_POINTS);
+  const markers = run.path.length <= MARKER_LIMIT;
   const label = name ?? `${run.optimizer} (${hyperparamText(run.hyperparams)})`;
   return {
-    type: "scatter", mode: "lines+markers", ...axes, ...pathData(info, color),
+    type: "scatter", mode: "lines+markers", ...axes, ...pathData(info, color, markers),
     line: { color, width: 2 }, connectgaps: false, cliponaxis: true,
     name: info.status === "in-view" ? label : `${label} — ${info.statusText}`,
-    hovertemplate: `%{text}<extra>${run.optimizer}</extra>`,
+    hovertemplate: `k = %{customdata}<br>(x, y) = (%{x:.4g}, %{y:.4g})<extra>${run.optimizer}</extra>`,
   };
 }
 
@@ -112,7 +133,7 @@ function squareAxes(box: Box, extra: PlotlyLayout = {}): PlotlyLayout {
 export function landscapeFigure(fn: Landscape, title?: string): PlotlyFigure {
   const box = boxOf(fn);
   return {
-    data: [contourTrace(fn, box), fieldTrace(fn, box), minimaTrace(fn)],
+    data: [contourTrace(fn, box, {}, 81, true), fieldTrace(fn, box), minimaTrace(fn)],
     layout: squareAxes(box, {
       title: { text: title ?? `${fn.label ?? "f(x, y)"}：等高線と勾配の逆向き −∇f` },
       height: 560, legend: { orientation: "h", y: -0.15 },
@@ -134,7 +155,7 @@ export function panelsFigure(runs: NamedRun[], fn: Landscape, title = "本書の
   runs.forEach((run, i) => {
     const ax = i === 0 ? "" : String(i + 1);
     const axes = { xaxis: `x${ax}`, yaxis: `y${ax}` };
-    data.push(contourTrace(fn, box, axes, 61));
+    data.push(contourTrace(fn, box, axes, 41));
     data.push(pathTrace(run, box, "red", axes));
     data.push(minimaTrace(fn, axes, false));
     layout[`xaxis${ax}`] = { range: box.x, title: { text: "x" }, zeroline: false };
@@ -152,17 +173,26 @@ export function panelsFigure(runs: NamedRun[], fn: Landscape, title = "本書の
  * All runs overlaid on one contour, with a play button and a step slider that
  * draw the paths update by update (frames precomputed here).
  */
-export function pathsAnimationFigure(runs: NamedRun[], fn: Landscape, title = "6 つの手法を重ねて比較"): PlotlyFigure {
-  const box = boxOf(fn);
+export interface AnimationOptions {
+  title?: string;
+  /** At most this many frames (evenly spread over the updates). */
+  maxFrames?: number;
+  /** View box (default the function's range), e.g. a zoom on the paths. */
+  box?: Box;
+}
+
+export function pathsAnimationFigure(runs: NamedRun[], fn: Landscape, options: AnimationOptions = {}): PlotlyFigure {
+  const { title = "6 つの手法を重ねて比較", maxFrames = 61 } = options;
+  const box = options.box ?? boxOf(fn);
   const background = [contourTrace(fn, box), minimaTrace(fn)];
   const steps = Math.max(...runs.map((r) => r.path.length - 1 + (r.diverged ? 1 : 0)));
   const colors = runs.map((r, i) => colorOf(r.optimizer, i));
   const data = [...background, ...runs.map((r, i) => pathTrace(r, box, colors[i]))];
   const traces = runs.map((_, i) => background.length + i);
-  const frames = Array.from({ length: steps + 1 }, (_, k) => ({
+  const frames = frameSteps(steps, maxFrames).map((k) => ({
     name: String(k),
     traces,
-    data: runs.map((r, i) => pathData(pathInfo(r, box, k), colors[i])),
+    data: runs.map((r, i) => pathData(thinInfo(pathInfo(r, box, k), DRAW_POINTS / 2), colors[i], r.path.length <= MARKER_LIMIT)),
   }));
   const animArgs = (name: string | null, duration: number): unknown[] => [
     name === null ? null : [name],
@@ -175,22 +205,28 @@ export function pathsAnimationFigure(runs: NamedRun[], fn: Landscape, title = "6
     layout: squareAxes(box, {
       title: { text: title }, height: 600,
       legend: { x: 1.02, y: 1, xanchor: "left" },
-      margin: { b: 140 },
+      margin: { t: 90, b: 120 },
       updatemenus: [{
-        type: "buttons", direction: "left", showactive: false, x: 0, y: -0.1, xanchor: "left", yanchor: "top",
-        pad: { r: 10, t: 10 },
+        type: "buttons", direction: "left", showactive: false, x: 0, y: 1.02, xanchor: "left", yanchor: "bottom",
+        pad: { r: 10, b: 10 },
         buttons: [
           { label: "▶ 再生", method: "animate", args: animArgs(null, 250) },
           { label: "❚❚ 停止", method: "animate", args: [[null], { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } }] },
         ],
       }],
       sliders: [{
-        active: steps, x: 0.18, len: 0.82, y: -0.1, yanchor: "top", pad: { t: 10 },
+        active: frames.length - 1, x: 0, len: 1, y: -0.12, yanchor: "top", pad: { t: 30 },
         currentvalue: { prefix: "更新回数 k = ", visible: true },
         steps: frames.map((f) => ({ label: f.name, method: "animate", args: animArgs(f.name, 0) })),
       }],
     }),
   };
+}
+
+/** Update counts shown as animation frames: all of 0…steps, or `maxFrames` of them evenly spread (0 and steps included). */
+export function frameSteps(steps: number, maxFrames = 61): number[] {
+  if (steps + 1 <= maxFrames) return Array.from({ length: steps + 1 }, (_, k) => k);
+  return [...new Set(Array.from({ length: maxFrames }, (_, i) => Math.round((i * steps) / (maxFrames - 1))))];
 }
 
 export interface SweepLike {
@@ -200,6 +236,8 @@ export interface SweepLike {
   inner: { label: string; value: number | string }[][];
   runs: NamedRun[][];
   defaults: number[];
+  /** Dropdown entry shown first (default 0). */
+  outerDefault?: number;
 }
 
 const INNER_NAMES: Record<string, string> = { lr: "lr", momentum: "α", beta1: "β₁", beta2: "β₂", decayRate: "ρ" };
@@ -213,10 +251,11 @@ export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
   const box = boxOf(fn);
   const background = [contourTrace(fn, box), minimaTrace(fn, {}, false)];
   const info = sweepInfo(sweep, background.length);
+  const first = sweep.outerDefault ?? 0;
   const runTraces = info.order.map(([i, j]) => {
     const run = sweep.runs[i][j];
     const t = pathTrace(run, box, colorOf(run.optimizer, i));
-    t.visible = j === sweep.defaults[i] && i === 0;
+    t.visible = j === sweep.defaults[i] && i === first;
     t.showlegend = false;
     return t;
   });
@@ -237,7 +276,7 @@ export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
   });
   const sliders = sweep.outer.map((_, i) => sliderFor(i));
   const menu = {
-    type: "dropdown", x: 0, y: 1.16, xanchor: "left", yanchor: "top", showactive: true, active: 0,
+    type: "dropdown", x: 0, y: 1.16, xanchor: "left", yanchor: "top", showactive: true, active: first,
     buttons: sweep.outer.map((o, i) => ({
       label: o.label, method: "update",
       args: [{ visible: info.visible[i][sweep.defaults[i]] }, { sliders: [sliders[i]], title: { text: titleOf(i, sweep.defaults[i]) } }],
@@ -246,9 +285,9 @@ export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
   return {
     data: [...background, ...runTraces],
     layout: squareAxes(box, {
-      title: { text: titleOf(0, sweep.defaults[0]), x: 0.5 },
+      title: { text: titleOf(first, sweep.defaults[first]), x: 0.5 },
       height: 660, margin: { t: 110, b: 150 },
-      updatemenus: [menu], sliders: [sliders[0]],
+      updatemenus: [menu], sliders: [sliders[first]],
     }),
   };
 }

@@ -175,3 +175,27 @@ export function pathInfo(run: RunLike, box: Box, upTo?: number): PathInfo {
   }
   return out;
 }
+
+/**
+ * At most about `maxPoints` points of a long path, for drawing: every k-th
+ * vertex, plus the first and last points, every gap and the points next to
+ * it (edge points), and the end marker. The path's shape at plotting
+ * resolution is kept; hover then shows only the kept updates.
+ */
+export function thinInfo(info: PathInfo, maxPoints: number): PathInfo {
+  const n = info.x.length;
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new ArgumentError("maxPoints", "an integer >= 2", maxPoints);
+  if (n <= maxPoints) return info;
+  const stride = Math.ceil(n / maxPoints);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const nearGap = info.x[i] === null || (i > 0 && info.x[i - 1] === null) || (i + 1 < n && info.x[i + 1] === null);
+    if (i % stride === 0 || i === n - 1 || i === info.endIndex || nearGap) keep.push(i);
+  }
+  const pick = <T>(a: T[]): T[] => keep.map((i) => a[i]);
+  return {
+    ...info,
+    x: pick(info.x), y: pick(info.y), step: pick(info.step), size: pick(info.size), symbol: pick(info.symbol), text: pick(info.text),
+    endIndex: info.endIndex < 0 ? -1 : keep.indexOf(info.endIndex),
+  };
+}
