@@ -37,17 +37,28 @@ export function judgeNumber(answer: unknown, correct: number, explanation: strin
   return verdict(ok, answer, explanation, `\`${correct}\``);
 }
 
-/** Runs `attempt` (the learner's code) and compares with `expected`; an exception counts as wrong. */
-export function judgeCode(attempt: () => number[], expected: number[], explanation: string, tol = 1e-9): Verdict {
+const show = (v: unknown): string => (typeof v === "number" ? String(Number(v.toPrecision(6))) : String(v));
+
+/**
+ * Runs `attempt` (the learner's code) and compares with `expected`; an
+ * exception counts as wrong. `isBlank()` true (e.g. the placeholder is still
+ * in the code) gives "未回答" without revealing the answer.
+ */
+export function judgeCode(attempt: () => number[], expected: number[], explanation: string, tol = 1e-9, isBlank?: () => boolean): Verdict {
+  try {
+    if (isBlank && isBlank()) return verdict(false, "", explanation, "");
+  } catch {
+    // a broken check for blanks must not stop the verdict
+  }
   let got: unknown;
   try {
     got = attempt();
   } catch (e) {
-    return verdict(false, `エラー: ${(e as Error).message ?? String(e)}`, explanation, `\`[${expected.join(", ")}]\``);
+    return verdict(false, `エラー: ${(e as Error).message ?? String(e)}`, explanation, `\`[${expected.map(show).join(", ")}]\``);
   }
   const arr = Array.isArray(got) ? (got as unknown[]) : [];
   const ok = arr.length === expected.length && arr.every((v, i) => typeof v === "number" && Math.abs(v - expected[i]) <= tol * (1 + Math.abs(expected[i])));
-  return verdict(ok, Array.isArray(got) ? `[${arr.join(", ")}]` : String(got), explanation, `\`[${expected.join(", ")}]\``);
+  return verdict(ok, Array.isArray(got) ? `[${arr.map(show).join(", ")}]` : String(got), explanation, `\`[${expected.map(show).join(", ")}]\``);
 }
 
 /** Display a verdict in the notebook. */
