@@ -2,7 +2,11 @@
 /**
  * npm run bench — how fast the engine trains the book's MNIST net, next to NumPy and TF.js.
  *
- *   node scripts/bench.mjs [--rounds N] [--quick] [--notebooks] [--no-memory]
+ *   node scripts/bench.mjs [--rounds N] [--quick] [--rows id,id…] [--notebooks] [--no-memory]
+ *
+ * --rows picks rows of table 1 (ids: engine-blas engine-wasm engine-js numpy-float64
+ * numpy-float32 tfjs-cpu tfjs-wasm), e.g. --rows engine-blas,numpy-float64 --rounds 9
+ * for the headline ratio alone.
  *
  * 1. ms per training iteration (784-100-100-100-100-10 ReLU, batch 128, forward +
  *    backward + SGD) for each engine GEMM backend (bench/engine.ts: the real
@@ -12,7 +16,7 @@
  *    times; 1 BLAS thread everywhere (OPENBLAS_NUM_THREADS=1).
  * 2. The GEMM alone on the calls of one real iteration: each backend vs OpenBLAS
  *    called from C (bench/gemm_c.c, compiled here).
- * 3. Heap and RSS over a 2000-iteration run per engine backend.
+ * 3. Heap and RSS over a 2000-iteration run per engine backend (500 for the slow js kernel).
  * 4. Where one iteration of the engine spends its time, step by step (bench/hotspots.ts).
  * 5. With --notebooks: the wall time of every notebook in FULL budget (nbconvert, tslab).
  *
@@ -41,6 +45,9 @@ const quick = flag("--quick");
 const rounds = option("--rounds", quick ? 1 : 3);
 const timing = quick ? { warmupMs: 800, repeatMs: 200, repeats: 3 } : { warmupMs: 1500, repeatMs: 300, repeats: 5 };
 const memoryIters = quick ? 500 : 2000;
+const memoryItersFor = (name) => (name === "js" ? Math.min(500, memoryIters) : memoryIters);
+const rowFilter = args.find((a) => a.startsWith("--rows"));
+const rowIds = rowFilter ? (rowFilter.includes("=") ? rowFilter.split("=")[1] : args[args.indexOf(rowFilter) + 1]).split(",") : null;
 if (!(Number.isInteger(rounds) && rounds >= 1)) {
   console.error(`--rounds: expected an integer >= 1, got ${rounds}`);
   process.exit(2);
@@ -121,6 +128,14 @@ const rows = [
   { id: "tfjs-cpu", label: "TF.js 4.22 cpu (float32)", run: () => tsx("bench/tfjs.ts", { backend: "cpu", ...timing }) },
   { id: "tfjs-wasm", label: "TF.js 4.22 wasm (float32)", run: () => tsx("bench/tfjs.ts", { backend: "wasm", ...timing }) },
 ];
+if (rowIds) {
+  const unknown = rowIds.filter((id) => !rows.some((r) => r.id === id));
+  if (unknown.length) {
+    console.error(`--rows: unknown ${unknown.join(", ")}; expected ids from ${rows.map((r) => r.id).join(", ")}`);
+    process.exit(2);
+  }
+  rows.splice(0, rows.length, ...rows.filter((r) => rowIds.includes(r.id)));
+}
 function numpyRun(dtype) {
   if (!numpy.ok) return { error: numpy.detail };
   return child(PY, [join(root, "bench/numpy_iter.py"), JSON.stringify({ dtype, mnist: MNIST_DIR, ...timing })]);
@@ -175,8 +190,8 @@ const flopsPerIter = gemm.shapes ? gemm.shapes.reduce((s, x) => s + 2 * x.m * x.
 const memory = {};
 if (!flag("--no-memory")) {
   for (const name of engineNames) {
-    log(`bench: memory over ${memoryIters} iterations with ${name} …`);
-    const m = tsx("bench/engine.ts", { mode: "memory", iters: memoryIters, every: 100 }, { ...env1, ZEROKARA_BACKEND: name });
+    log(`bench: memory over ${memoryItersFor(name)} iterations with ${name} …`);
+    const m = tsx("bench/engine.ts", { mode: "memory", iters: memoryItersFor(name), every: 100 }, { ...env1, ZEROKARA_BACKEND: name });
     memory[name] = m.error ? { error: m.error } : m;
   }
 }
@@ -211,7 +226,7 @@ function runNotebooks() {
 
 // ---------------------------------------------------------------------------------------------
 const load1 = loadavg();
-const np64 = median(rows.find((r) => r.id === "numpy-float64").samples);
+const np64 = median(rows.find((r) => r.id === "numpy-float64")?.samples ?? []);
 const result = {
   date: started.toISOString(),
   machine: { cpu: cpus()[0]?.model, cores: cpus().length, memGB: totalmem() / 2 ** 30, node: process.version, loadavgStart: load0, loadavgEnd: load1 },
@@ -267,7 +282,7 @@ for (const n of gemm.notes) lines.push(`  note: ${n}`);
 
 if (Object.keys(memory).length) {
   lines.push("");
-  lines.push(`Memory over ${memoryIters} iterations (MB; start → after 100 iterations → end, max)`);
+  lines.push(`Memory over a long run (MB; start → after 100 iterations → end, max)`);
   for (const [name, m] of Object.entries(memory)) {
     if (m.error) {
       lines.push(`  ${name}: ${m.error}`);
@@ -275,7 +290,7 @@ if (Object.keys(memory).length) {
     }
     const s = m.samples, first = s[0], warm = s[1] ?? s[0], last = s[s.length - 1];
     const max = (k) => Math.max(...s.map((x) => x[k]));
-    lines.push(`  ${pad(name, 6)} rss ${f(first.rssMB, 0)} → ${f(warm.rssMB, 0)} → ${f(last.rssMB, 0)} (max ${f(max("rssMB"), 0)}), ` +
+    lines.push(`  ${pad(name, 6)}${lpad(last.iter, 5)} it  rss ${f(first.rssMB, 0)} → ${f(warm.rssMB, 0)} → ${f(last.rssMB, 0)} (max ${f(max("rssMB"), 0)}), ` +
       `heapUsed ${f(first.heapUsedMB, 1)} → ${f(warm.heapUsedMB, 1)} → ${f(last.heapUsedMB, 1)} (max ${f(max("heapUsedMB"), 1)}), ${f(m.seconds, 1)} s`);
   }
 }
