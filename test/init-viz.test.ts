@@ -15,7 +15,7 @@ import { varianceCheck } from "../src/experiments/init-variance";
 import { smoothCurve } from "../src/train/smooth-curve";
 import { prepareFigure } from "../src/viz/figure";
 import {
-  accuracyClaims, accuracyRows, applyFlat, bookVsOursRows, claimChecks, comparisonIterations, gradientFigure, gradientInfo,
+  INIT_QUESTIONS, accuracyClaims, accuracyRows, applyFlat, checkQuestion, variancePanels, bookVsOursRows, claimChecks, comparisonIterations, gradientFigure, gradientInfo,
   histogramGridFigure, histogramGridInfo, layerStatsRows, lossCurveFigure, lossCurveInfo, settingsSummaryRows,
   symmetryFigure, symmetryRows, varianceFigure, varianceRows,
 } from "../src/viz/init";
@@ -125,6 +125,11 @@ describe("variance, gradients, symmetry figures", () => {
     assert.equal(fig.data.length, cases.length * 2 + cases.filter((c) => c.activation === "linear" || c.activation === "relu").length);
     assert.equal((fig.layout!.yaxis as { type: string }).type, "log");
     noLatex(fig);
+    // (nσ²)^l = 100^l cannot share an axis with the cases that stay near 1
+    const [left, right] = variancePanels(cases);
+    assert.ok(left.some((c) => c.activation === "linear" && c.initKey === "std=1"));
+    assert.ok(right.some((c) => c.activation === "relu" && c.initKey === "he"));
+    assert.equal(left.length + right.length, cases.length);
   });
   it("gradient info ratio and figure panels", () => {
     const res = gradientNorms({ seed: 0, inits: [0.01, "he"], activations: ["tanh", "relu"], dataCount: 100 });
@@ -225,5 +230,24 @@ describe("MNIST loss curves and tables", () => {
     assert.deepEqual(claims.map((c) => c.verdict), ["成り立たない", "成り立たない"]);
     r.inits.he.testAcc = 0.985;
     assert.equal(accuracyClaims(r)[1].verdict, "成り立つ");
+  });
+});
+
+describe("確認問題", () => {
+  it("the key is 正解, another answer 不正解, nothing 未回答, and odd input never throws", () => {
+    for (const [id, q] of Object.entries(INIT_QUESTIONS)) {
+      assert.equal(checkQuestion(id, q.kind === "choice" ? ` (${String(q.key).toLowerCase()}) ` : String(q.key)).status, "正解", id);
+      assert.equal(checkQuestion(id, q.kind === "choice" ? (q.key === "A" ? "B" : "A") : Number(q.key) * 2).status, "不正解", id);
+      for (const empty of ["", null, undefined, Number.NaN]) assert.equal(checkQuestion(id, empty).status, "未回答");
+      for (const odd of [{}, [], () => 1, Symbol.iterator, 1n]) assert.doesNotThrow(() => checkQuestion(id, odd));
+    }
+    assert.equal(checkQuestion("q2", "０．１").status, "正解", "full-width digits");
+    assert.equal(checkQuestion("q99", "A").status, "未回答");
+  });
+  it("numeric keys are the engine's: Xavier 0.1 and He √0.02 for n = 100, Glorot √(2/884)", () => {
+    assert.equal(INIT_QUESTIONS.q2.key, 0.1);
+    assert.ok(Math.abs((INIT_QUESTIONS.q3.key as number) - Math.sqrt(0.02)) < 1e-15);
+    assert.ok(Math.abs((INIT_QUESTIONS.q7.key as number) - Math.sqrt(2 / 884)) < 1e-15);
+    assert.ok(Math.abs((INIT_QUESTIONS.q5.key as number) - 1e10) < 1);
   });
 });

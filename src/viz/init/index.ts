@@ -9,3 +9,5 @@ export * from "./gradient-figure";
 export * from "./mnist-info";
 export * from "./mnist-figure";
 export * from "./symmetry-figure";
+export * from "./quiz";
+export * from "./questions";

@@ -27,43 +27,56 @@ export function varianceRows(cases: VarianceCase[]): Record<string, string | num
   );
 }
 
+/** Cases whose variance leaves [1/20, 20] go to the left panel (own scale), the rest to the right. */
+export function variancePanels(cases: VarianceCase[]): [VarianceCase[], VarianceCase[]] {
+  const wild = (c: VarianceCase) => c.layers.some((l) => l.measured > 20 || l.measured < 0.05 ** 2);
+  return [cases.filter(wild), cases.filter((c) => !wild(c))];
+}
+
 export function varianceFigure(cases: VarianceCase[]): PlotlyFigure {
   const data: PlotlyTrace[] = [];
-  cases.forEach((c, i) => {
-    const color = CASE_COLORS[i % CASE_COLORS.length] ?? initColor(c.initKey, i);
-    const x = c.layers.map((l) => l.layer);
-    const name = caseName(c);
-    data.push({
-      type: "scatter", mode: "lines+markers", x, y: c.layers.map((l) => l.measured), name, legendgroup: name,
-      line: { color, width: 2 }, marker: { color, size: 8 },
-      hovertemplate: `${name}<br>%{x}-layer 測定 Var[a]=%{y:.4g}<extra></extra>`,
-    });
-    data.push({
-      type: "scatter", mode: "markers", x, y: c.layers.map((l) => l.formula), name: `${name}：n·σ²·E[x²]`,
-      legendgroup: name, showlegend: false, marker: { color, size: 13, symbol: "circle-open", line: { width: 2 } },
-      hovertemplate: `${name}<br>%{x}-layer n·σ²·E[x²]=%{y:.4g}<extra></extra>`,
-    });
-    if (c.layers.every((l) => l.theory !== null)) {
+  const [left, right] = variancePanels(cases);
+  const panels = left.length > 0 && right.length > 0 ? [left, right] : [cases];
+  panels.forEach((group, p) => {
+    const axes = p === 0 ? {} : { xaxis: "x2", yaxis: "y2" };
+    group.forEach((c) => {
+      const i = cases.indexOf(c);
+      const color = CASE_COLORS[i % CASE_COLORS.length] ?? initColor(c.initKey, i);
+      const x = c.layers.map((l) => l.layer);
+      const name = caseName(c);
       data.push({
-        type: "scatter", mode: "lines", x, y: c.layers.map((l) => l.theory), name: `${name}：閉じた式`,
-        legendgroup: name, showlegend: false, line: { color, dash: "dot", width: 1.5 },
-        hovertemplate: `${name}<br>%{x}-layer 閉じた式 ${c.activation === "relu" ? "nσ²(nσ²/2)^(l−1)" : "(nσ²)^l"}=%{y:.4g}<extra></extra>`,
+        type: "scatter", mode: "lines+markers", x, y: c.layers.map((l) => l.measured), name, legendgroup: name, ...axes,
+        line: { color, width: 2 }, marker: { color, size: 8 },
+        hovertemplate: `${name}<br>%{x}-layer 測定 Var[a]=%{y:.4g}<extra></extra>`,
       });
-    }
+      data.push({
+        type: "scatter", mode: "markers", x, y: c.layers.map((l) => l.formula), name: `${name}：n·σ²·E[x²]`, ...axes,
+        legendgroup: name, showlegend: false, marker: { color, size: 13, symbol: "circle-open", line: { width: 2 } },
+        hovertemplate: `${name}<br>%{x}-layer n·σ²·E[x²]=%{y:.4g}<extra></extra>`,
+      });
+      if (c.layers.every((l) => l.theory !== null)) {
+        data.push({
+          type: "scatter", mode: "lines", x, y: c.layers.map((l) => l.theory), name: `${name}：閉じた式`, ...axes,
+          legendgroup: name, showlegend: false, line: { color, dash: "dot", width: 1.5 },
+          hovertemplate: `${name}<br>%{x}-layer 閉じた式 ${c.activation === "relu" ? "nσ²(nσ²/2)^(l−1)" : "(nσ²)^l"}=%{y:.4g}<extra></extra>`,
+        });
+      }
+    });
   });
   const runs = cases[0]?.runs ?? 1;
+  const two = panels.length === 2;
   return {
     data,
     layout: {
       title: { text: `各層の Var[a]：測定（●、${runs} 回平均）、n·σ²·E[x²]（○）、閉じた式（点線）` },
       height: 480,
-      xaxis: { title: { text: "層" }, dtick: 1 },
+      xaxis: { title: { text: "層" }, dtick: 1, ...(two ? { domain: [0, 0.3] } : {}) },
       yaxis: { title: { text: "Var[a]（対数）" }, type: "log", exponentformat: "power" },
-      legend: { font: { size: 11 } },
-      annotations: [{
-        text: `σ = ${cases.map((c) => `${c.initLabel.split(" ")[0]} ${short(c.weightStd)}`).filter((v, i, a) => a.indexOf(v) === i).join("、")}`,
-        xref: "paper", yref: "paper", x: 0, y: -0.16, showarrow: false, font: { size: 11, color: "#555" }, xanchor: "left",
-      }],
+      ...(two ? {
+        xaxis2: { title: { text: "層" }, dtick: 1, domain: [0.42, 1], anchor: "y2" },
+        yaxis2: { type: "log", exponentformat: "power", anchor: "x2" },
+      } : {}),
+      legend: { orientation: "h", y: -0.2, font: { size: 11 } },
     },
   };
 }

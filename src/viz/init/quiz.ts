@@ -1,0 +1,42 @@
+/**
+ * 確認問題 of notebook 6.2: the learner's answer → 正解 / 不正解 / 未回答 with
+ * the explanation. Never throws on the learner's answer (a wrong, empty or
+ * oddly typed one), so the check cell always runs.
+ */
+import { markdown } from "../markdown";
+
+export type QuizStatus = "正解" | "不正解" | "未回答";
+
+export interface QuizResult {
+  status: QuizStatus;
+  /** Markdown shown in the notebook. */
+  message: string;
+}
+
+const empty = (a: unknown): boolean =>
+  a === undefined || a === null || (typeof a === "string" && a.trim() === "") || (typeof a === "number" && Number.isNaN(a));
+
+function result(ok: boolean, answer: unknown, expected: string, explanation: string): QuizResult {
+  if (empty(answer)) return { status: "未回答", message: "**未回答** です。上のセルに答えを書いてから、もう一度このセルを実行してください。" };
+  return ok
+    ? { status: "正解", message: `**正解** です。\n\n${explanation}` }
+    : { status: "不正解", message: `**不正解** です（あなたの答え: \`${String(answer)}\`、正解: ${expected}）。\n\n${explanation}` };
+}
+
+/** A letter such as "C": case, spaces, brackets and full-width forms are forgiven. */
+export function judgeChoice(answer: unknown, correct: string, explanation: string): QuizResult {
+  const norm = (s: string) => s.normalize("NFKC").replace(/[\s()（）.．]/g, "").toUpperCase();
+  return result(typeof answer === "string" && norm(answer) === norm(correct), answer, `\`${correct}\``, explanation);
+}
+
+/** A number within a relative tolerance (numeric strings, also full-width, accepted). */
+export function judgeNumber(answer: unknown, correct: number, explanation: string, relTol = 0.01): QuizResult {
+  const v = typeof answer === "number" ? answer : typeof answer === "string" && answer.trim() !== "" ? Number(answer.normalize("NFKC")) : NaN;
+  const ok = Number.isFinite(v) && Math.abs(v - correct) <= relTol * Math.abs(correct) + 1e-12;
+  return result(ok, answer, `\`${correct}\``, explanation);
+}
+
+/** Show the verdict as Markdown (the notebook's check cells call this; returns nothing so the cell prints nothing else). */
+export function showQuiz(r: QuizResult): void {
+  markdown(r.message);
+}
