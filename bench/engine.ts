@@ -63,7 +63,7 @@ function setup(seed: number) {
  * Warm up for warmupMs (and ≥ 30 iterations: V8 optimises the hot loops), then time
  * `repeats` runs of as many iterations as fill repeatMs. Returns ms per iteration per run.
  */
-function measure(step: () => void, c: Config): { msPerIter: number[]; iters: number; warmupIters: number } {
+function measure(step: () => void, c: Config): { msPerIter: number[]; cpuMsPerIter: number[]; iters: number; warmupIters: number } {
   const warmupMs = c.warmupMs ?? 1500, repeatMs = c.repeatMs ?? 300, repeats = c.repeats ?? 5;
   let warmupIters = 0;
   const t0 = performance.now();
@@ -73,13 +73,15 @@ function measure(step: () => void, c: Config): { msPerIter: number[]; iters: num
   }
   const per = (performance.now() - t0) / warmupIters;
   const iters = Math.max(3, Math.round(repeatMs / per));
-  const msPerIter: number[] = [];
+  const msPerIter: number[] = [], cpuMsPerIter: number[] = [];
   for (let r = 0; r < repeats; r++) {
-    const t1 = performance.now();
+    const t1 = performance.now(), cpu1 = process.cpuUsage();
     for (let i = 0; i < iters; i++) step();
+    const cpu = process.cpuUsage(cpu1);
     msPerIter.push((performance.now() - t1) / iters);
+    cpuMsPerIter.push((cpu.user + cpu.system) / 1000 / iters); // CPU time: robust when the machine is shared
   }
-  return { msPerIter, iters, warmupIters };
+  return { msPerIter, cpuMsPerIter, iters, warmupIters };
 }
 
 function timeMode(): object {

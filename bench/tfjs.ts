@@ -80,16 +80,18 @@ async function main(): Promise<void> {
     warmupIters++;
   }
   const iters = Math.max(3, Math.round(cfg.repeatMs / ((performance.now() - t0) / warmupIters)));
-  const msPerIter: number[] = [];
+  const msPerIter: number[] = [], cpuMsPerIter: number[] = [];
   let loss = NaN;
   for (let r = 0; r < cfg.repeats; r++) {
-    const t1 = performance.now();
+    const t1 = performance.now(), cpu1 = process.cpuUsage();
     loss = run(iters);
+    const cpu = process.cpuUsage(cpu1);
     msPerIter.push((performance.now() - t1) / iters);
+    cpuMsPerIter.push((cpu.user + cpu.system) / 1000 / iters);
   }
   const threads = cfg.backend === "wasm" ? `, ${getThreadsCount()} thread` : "";
   console.log(JSON.stringify({
-    backend: `tfjs-${cfg.backend}`, msPerIter, iters, warmupIters, loss,
+    backend: `tfjs-${cfg.backend}`, msPerIter, cpuMsPerIter, iters, warmupIters, loss,
     report: `TensorFlow.js ${tf.version.tfjs} ${tf.getBackend()} float32${threads}`,
   }));
 }

@@ -140,7 +140,7 @@ function numpyRun(dtype) {
   if (!numpy.ok) return { error: numpy.detail };
   return child(PY, [join(root, "bench/numpy_iter.py"), JSON.stringify({ dtype, mnist: MNIST_DIR, ...timing })]);
 }
-for (const r of rows) Object.assign(r, { samples: [], reports: new Set(), errors: [], losses: [] });
+for (const r of rows) Object.assign(r, { samples: [], cpuSamples: [], reports: new Set(), errors: [], losses: [] });
 
 // 1. the training iteration, rows alternating, the starting row rotating each round
 for (let round = 0; round < rounds; round++) {
@@ -152,6 +152,7 @@ for (let round = 0; round < rounds; round++) {
     else if (row.want && out.backend !== row.want) row.errors.push(`${row.want} not available: ${out.report}`);
     else {
       row.samples.push(...out.msPerIter);
+      row.cpuSamples.push(...(out.cpuMsPerIter ?? []));
       row.reports.add(out.report);
       row.losses.push(out.loss);
     }
@@ -227,6 +228,7 @@ function runNotebooks() {
 // ---------------------------------------------------------------------------------------------
 const load1 = loadavg();
 const np64 = median(rows.find((r) => r.id === "numpy-float64")?.samples ?? []);
+const np64cpu = median(rows.find((r) => r.id === "numpy-float64")?.cpuSamples ?? []);
 const result = {
   date: started.toISOString(),
   machine: { cpu: cpus()[0]?.model, cores: cpus().length, memGB: totalmem() / 2 ** 30, node: process.version, loadavgStart: load0, loadavgEnd: load1 },
@@ -239,6 +241,7 @@ const result = {
       return {
         id: r.id, label: r.label, medianMs: med, minMs: Math.min(...r.samples), maxMs: Math.max(...r.samples),
         samples: r.samples, ratioToNumpyF64: med / np64, gflops: flopsPerIter / med / 1e6,
+        cpuMedianMs: median(r.cpuSamples), cpuSamples: r.cpuSamples, cpuRatioToNumpyF64: median(r.cpuSamples) / np64cpu,
         reports: [...r.reports], losses: r.losses, errors: r.errors,
       };
     }),
@@ -254,14 +257,16 @@ lines.push(`zerokara bench — ${started.toISOString().slice(0, 16).replace("T",
 lines.push(`load average (1 min) ${f(load0[0])} at start, ${f(load1[0])} at end; 1 BLAS thread; ${rounds} round(s) × ${timing.repeats} runs per row, rows alternating`);
 lines.push("");
 lines.push(`Training iteration: ${result.iteration.net}  (${f(flopsPerIter / 1e6, 1)} MFLOP of GEMM)`);
-lines.push(`${pad("row", 30)}${lpad("median ms", 10)}${lpad("min", 8)}${lpad("max", 8)}${lpad("× NumPy64", 11)}${lpad("GFLOP/s", 9)}`);
+lines.push(`${pad("row", 30)}${lpad("median ms", 10)}${lpad("min", 8)}${lpad("max", 8)}${lpad("× NumPy64", 11)}${lpad("GFLOP/s", 9)}${lpad("CPU ms", 9)}${lpad("× (CPU)", 9)}`);
 for (const r of result.iteration.rows) {
   if (!r.samples.length) {
     lines.push(`${pad(r.label, 30)}  skipped: ${r.errors[0] ?? "no samples"}`);
     continue;
   }
-  lines.push(`${pad(r.label, 30)}${lpad(f(r.medianMs), 10)}${lpad(f(r.minMs), 8)}${lpad(f(r.maxMs), 8)}${lpad(f(r.ratioToNumpyF64), 11)}${lpad(f(r.gflops, 1), 9)}`);
+  lines.push(`${pad(r.label, 30)}${lpad(f(r.medianMs), 10)}${lpad(f(r.minMs), 8)}${lpad(f(r.maxMs), 8)}${lpad(f(r.ratioToNumpyF64), 11)}${lpad(f(r.gflops, 1), 9)}` +
+    `${lpad(f(r.cpuMedianMs), 9)}${lpad(f(r.cpuRatioToNumpyF64), 9)}`);
 }
+lines.push("  (wall-clock ms/iteration; CPU ms = process CPU time per iteration, the fairer number when the load average exceeds the cores)");
 for (const r of result.iteration.rows) if (r.reports.length) lines.push(`  ${r.id}: ${r.reports.join(" | ")}`);
 
 if (gemm.shapes) {
