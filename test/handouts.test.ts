@@ -42,8 +42,9 @@ async function openOffline(browser: Browser, file: string): Promise<{ page: Page
   const report: PageReport = { requests: [], errors: [] };
   page.on("request", (r) => report.requests.push(r.url()));
   page.on("console", (m) => {
-    if (m.type() === "error") report.errors.push(m.text());
+    if (m.type() === "error") report.errors.push(`${m.text()} (${m.location().url || "?"})`);
   });
+  page.on("requestfailed", (r) => report.errors.push(`request failed: ${r.url()}`));
   page.on("pageerror", (e) => report.errors.push(`pageerror: ${e.message}`));
   await page.route((u) => u.protocol !== "file:", (r) => r.abort());
   await page.goto(`file://${file}`, { waitUntil: "load" });
@@ -97,8 +98,8 @@ describe("handouts in headless Chromium (offline)", async () => {
           assert.equal(await page.locator(".MathJax_Error, .merror").count(), 0, "MathJax errors");
         }
         await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-        assert.deepEqual(report.errors, [], "console errors");
         assert.deepEqual(report.requests.filter((u) => u !== `file://${h.path}` && !u.startsWith("data:")), [], "requests besides the page");
+        assert.deepEqual(report.errors, [], "console errors");
       } finally {
         await page.close();
       }

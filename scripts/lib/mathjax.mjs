@@ -6,8 +6,8 @@
  * CommonHTML web fonts are refused to file:// pages anyway. Here the page
  * carries every file MathJax may ask for (core, combined TeX + SVG config, the
  * SVG glyph tables — SVG output draws glyphs as paths, so no web fonts — the
- * SVG autoload modules, the TeX extensions macros autoload, the menus and
- * their Japanese strings) as strings, and MathJax's script loader is replaced
+ * SVG autoload modules, the MathML operator tables, the TeX extensions macros
+ * autoload, the menus and their Japanese strings) as strings, and MathJax's script loader is replaced
  * by one that runs the string instead of requesting the file. Files then run
  * exactly when MathJax would have loaded them. Startup waits for the window
  * load event, by which time nbconvert's text/x-mathjax-config block is there.
@@ -49,6 +49,7 @@ export function mathJaxFiles(root) {
     join(root, "config/TeX-AMS_SVG-full.js"),
     ...jsFiles(join(root, "jax/output/SVG/fonts/TeX")),
     ...jsFiles(join(root, "jax/output/SVG/autoload")),
+    ...jsFiles(join(root, "jax/element/mml/optable")), // operator dictionary, loaded per Unicode block
     ...jsFiles(join(root, "extensions"), false),
     ...jsFiles(join(root, "extensions/TeX"), false),
     ...jsFiles(join(root, "localization", LOCALE)),
