@@ -115,7 +115,7 @@ export function pathTrace(run: NamedRun, box: Box, color: string, axes: Axes = {
   const label = name ?? `${run.optimizer} (${hyperparamText(run.hyperparams)})`;
   return {
     type: "scatter", mode: "lines+markers", ...axes, ...pathData(info, color, markers),
-    line: { color, width: 2 }, connectgaps: false, cliponaxis: true,
+    line: { color, width: 2 }, connectgaps: false, cliponaxis: false, // lines are clipped to the box already; end markers on the edge stay whole
     name: info.status === "in-view" ? label : `${label} — ${info.statusText}`,
     hovertemplate: `k = %{customdata}<br>(x, y) = (%{x:.4g}, %{y:.4g})<extra>${run.optimizer}</extra>`,
   };
