@@ -36,7 +36,8 @@ const step = () => {
   sgd.update(net.params, net.gradient(xBatch, tBatch));
 };
 
-function usPerCall(f: () => void): number {
+/** Median µs per call over `runs` runs (wall clock and process CPU time). */
+function usPerCall(f: () => void): { us: number; cpuUs: number } {
   for (let i = 0; i < 20; i++) f();
   let n = 0;
   const t0 = performance.now();
@@ -45,14 +46,16 @@ function usPerCall(f: () => void): number {
     n++;
   }
   const calls = Math.max(5, n * 4);
-  const us: number[] = [];
+  const us: number[] = [], cpuUs: number[] = [];
   for (let r = 0; r < cfg.runs; r++) {
-    const t1 = performance.now();
+    const t1 = performance.now(), c1 = process.cpuUsage();
     for (let i = 0; i < calls; i++) f();
+    const c = process.cpuUsage(c1);
     us.push(((performance.now() - t1) * 1000) / calls);
+    cpuUs.push((c.user + c.system) / calls);
   }
-  us.sort((a, b) => a - b);
-  return us[Math.floor(us.length / 2)];
+  const med = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  return { us: med(us), cpuUs: med(cpuUs) };
 }
 
 // warm the whole path, then capture each layer's input of a real pass
@@ -74,9 +77,9 @@ for (let i = layers.length - 1; i >= 0; i--) {
   d = layers[i][1].backward(d);
 }
 
-interface Item { step: string; kind: "gemm" | "elementwise" | "whole"; us: number }
+interface Item { step: string; kind: "gemm" | "elementwise" | "whole"; us: number; cpuUs: number }
 const items: Item[] = [];
-const add = (name: string, kind: Item["kind"], f: () => void) => items.push({ step: name, kind, us: usPerCall(f) });
+const add = (name: string, kind: Item["kind"], f: () => void) => items.push({ step: name, kind, ...usPerCall(f) });
 
 add("rng.choice(60000, 128)", "elementwise", () => { mask = rng.choice(xTrain.rows, BATCH); });
 add("gatherRows x + labels (batch)", "elementwise", gather);
@@ -102,5 +105,9 @@ add("SGD.update (all W, b)", "elementwise", () => sgd.update(net.params, grads))
 add("whole: net.gradient(x, t)", "whole", () => net.gradient(xBatch, tBatch));
 add("whole: one iteration (batch + gradient + update)", "whole", step);
 
-const sum = (k: Item["kind"]) => items.filter((i) => i.kind === k).reduce((s, i) => s + i.us, 0);
-console.log(JSON.stringify({ report: backendReport(), items, gemmUs: sum("gemm"), elementwiseUs: sum("elementwise") }));
+const sum = (k: Item["kind"], key: "us" | "cpuUs") => items.filter((i) => i.kind === k).reduce((s, i) => s + i[key], 0);
+console.log(JSON.stringify({
+  report: backendReport(), items,
+  gemmUs: sum("gemm", "us"), elementwiseUs: sum("elementwise", "us"),
+  gemmCpuUs: sum("gemm", "cpuUs"), elementwiseCpuUs: sum("elementwise", "cpuUs"),
+}));

@@ -305,10 +305,12 @@ if (hotspots) {
   if (hotspots.error) lines.push(`Hot spots: ${hotspots.error}`);
   else {
     const whole = hotspots.items.find((i) => i.step.startsWith("whole: one iteration"));
-    lines.push(`Where one engine iteration goes (${hotspots.report.replace("GEMM backend: ", "")}), µs per call, each step timed alone`);
-    lines.push(`  GEMM ${f(hotspots.gemmUs, 0)} µs + element-wise ${f(hotspots.elementwiseUs, 0)} µs; whole iteration ${f(whole?.us, 0)} µs`);
-    const top = hotspots.items.filter((i) => i.kind === "elementwise").sort((a, b) => b.us - a.us).slice(0, 10);
-    for (const i of top) lines.push(`  ${lpad(f(i.us, 1), 8)}  ${i.step}`);
+    lines.push(`Where one engine iteration goes (${hotspots.report.replace("GEMM backend: ", "")}), each step timed alone`);
+    lines.push(`  wall µs: GEMM ${f(hotspots.gemmUs, 0)} + element-wise ${f(hotspots.elementwiseUs, 0)}; whole iteration ${f(whole?.us, 0)}`);
+    lines.push(`  CPU µs:  GEMM ${f(hotspots.gemmCpuUs, 0)} + element-wise ${f(hotspots.elementwiseCpuUs, 0)}; whole iteration ${f(whole?.cpuUs, 0)}`);
+    lines.push(`  ${lpad("wall µs", 8)}${lpad("CPU µs", 8)}  element-wise step (top 12)`);
+    const top = hotspots.items.filter((i) => i.kind === "elementwise").sort((a, b) => b.cpuUs - a.cpuUs).slice(0, 12);
+    for (const i of top) lines.push(`  ${lpad(f(i.us, 1), 8)}${lpad(f(i.cpuUs, 1), 8)}  ${i.step}`);
   }
 }
 
