@@ -1,0 +1,136 @@
+/**
+ * notebooks/6-6-exam-review.ipynb, generated from the question bank so that
+ * the prompts, the answer cells and the keys can never drift apart
+ * (test/exam-notebook.test.ts compares the committed file with this output).
+ * Regenerate with:  npx tsx src/exam/build-notebooks.ts
+ *
+ * Answer cells have the id "answer-qNN" and the metadata
+ * { "zerokara": { "answer": "qNN" } }, so a test can fill them with the key.
+ */
+import { QUESTIONS, TOPICS } from "./questions/index";
+import { answerCellSource, checkCellSource, promptMarkdown } from "./render";
+import type { Question, Topic } from "./types";
+
+export interface NotebookCell {
+  cell_type: "markdown" | "code";
+  id: string;
+  metadata: Record<string, unknown>;
+  source: string[];
+  execution_count?: null;
+  outputs?: unknown[];
+}
+
+export interface Notebook {
+  cells: NotebookCell[];
+  metadata: Record<string, unknown>;
+  nbformat: 4;
+  nbformat_minor: 5;
+}
+
+/** Jupyter's line array: every line keeps its "\n" except the last. */
+export function sourceLines(text: string): string[] {
+  const lines = text.split("\n");
+  return lines.map((l, i) => (i < lines.length - 1 ? l + "\n" : l)).filter((l) => l !== "");
+}
+
+export function markdownCell(id: string, text: string, metadata: Record<string, unknown> = {}): NotebookCell {
+  return { cell_type: "markdown", id, metadata, source: sourceLines(text) };
+}
+
+export function codeCell(id: string, text: string, metadata: Record<string, unknown> = {}): NotebookCell {
+  return { cell_type: "code", execution_count: null, id, metadata, outputs: [], source: sourceLines(text) };
+}
+
+export const NOTEBOOK_METADATA = {
+  kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" },
+  language_info: {
+    codemirror_mode: { mode: "typescript", name: "javascript", typescript: true },
+    file_extension: ".ts",
+    mimetype: "text/typescript",
+    name: "typescript",
+  },
+};
+
+export function notebook(cells: NotebookCell[], title: string): Notebook {
+  return { cells, metadata: { ...NOTEBOOK_METADATA, title }, nbformat: 4, nbformat_minor: 5 };
+}
+
+/** JSON as Jupyter writes it (indent 1, trailing newline). */
+export function serializeNotebook(nb: Notebook): string {
+  return JSON.stringify(nb, null, 1) + "\n";
+}
+
+export const EXAM_TITLE = "6-6 E資格対策 — 第6章 総復習ドリル";
+
+const INTRO = `# ${EXAM_TITLE}
+
+第6章「学習に関するテクニック」全体から、E資格の問題演習でよく出る形式の確認問題を集めました。最適化手法・重みの初期値・正規化・正則化・ハイパーパラメータの探索を、1 冊のノートブックで通して復習できます。
+
+**問題の形式**
+
+- **4択** — 正しい式や説明を A〜D から選びます。
+- **空欄補充** — 式の空欄 (あ)〜(え) に入るものを語群から番号で選びます。
+- **コード穴埋め** — 本書の NumPy コードの 1 行を TypeScript の式で書きます。チェックのセルが、その式をエンジン (\`src/optim\`、\`src/nn\`) と同じデータで動かして比べます。
+- **計算** — Adam の 1 ステップや He の初期値の標準偏差などを手で計算し、数値で答えます。
+
+**答え方**
+
+1. 問題の下にある答えのセルで、\`未回答\` を自分の答えに書き換えて実行します。
+2. その下のチェックのセルを実行すると、**〇 正解** / **× 不正解** / **― 未回答** と、解説・復習すべきノートブックと節が表示されます。
+3. 最後のセルで、分野ごとの得点と復習リストが表示されます。
+
+答えを書き換えていないセルはすべて「未回答」になるだけで、エラーで止まることはありません。「すべて実行」で一度流してから、1 問ずつ解いていってもかまいません。間違えた問題は、解説を開く前に復習リストのノートブックを読み直して、もう一度答えてみましょう。
+
+公式だけを確認したいときは \`6-7-formula-sheet\` (印刷用の公式集) を使ってください。`;
+
+const SETUP = `import { ExamSession, 未回答, np } from "./src/exam/index";
+import { currentBudget } from "./src/experiments/budget";
+
+console.log(\`実行予算: \${currentBudget().toUpperCase()}（問題と答えは予算によらず同じです）\`);
+const exam = new ExamSession();
+exam.overview();`;
+
+const TOPIC_LEAD: Record<Topic, string> = {
+  optimizer: "SGD・Momentum・AdaGrad・RMSprop・Adam・AdamW の更新式を、本書の記法と E資格 (Goodfellow) の記法の両方で確認します。",
+  init: "Xavier と He の初期値の式と、それぞれが向いている活性化関数、重みを均一にしてはいけない理由を確認します。",
+  normalization: "Batch Normalization の計算を手で追い、学習時とテスト時の違い、Layer Normalization との違いを確認します。",
+  regularization: "荷重減衰 (L2)・L1・Dropout の 2 つの実装・Early stopping を確認します。",
+  search: "検証データの役割、対数スケールでのサンプリング、ランダムサーチとグリッドサーチ、ベイズ最適化の獲得関数を確認します。",
+};
+
+function questionCells(q: Question): NotebookCell[] {
+  return [
+    markdownCell(`prompt-${q.id}`, promptMarkdown(q)),
+    codeCell(`answer-${q.id}`, answerCellSource(q), { zerokara: { answer: q.id } }),
+    codeCell(`check-${q.id}`, checkCellSource(q)),
+  ];
+}
+
+const SUMMARY_HEAD = `## 結果とふり返り
+
+次のセルで、分野ごとの得点と、復習するノートブックの一覧が表示されます。答えを直したら、その問題のチェックのセルとこのセルをもう一度実行してください。`;
+
+const OUTRO = `## おわりに
+
+- 本番の E資格では、同じ量に別の文字が使われます (本書の $\\eta$ = Goodfellow の $\\epsilon$、本書の $\\alpha$ = Goodfellow の $\\alpha$、d2l の $\\beta$ など)。記号の対応は \`6-7-formula-sheet\` の表で確認できます。
+- コード穴埋めの式は、NumPy の配列の式をそのまま 1 要素分に読み替えたものです。公式集の「NumPy」の折りたたみに、各更新式の NumPy 版を並べてあります。
+- 問題は \`src/exam/questions/\` にあり、正解はすべてエンジンで計算して確かめています (\`test/exam-questions.test.ts\`)。`;
+
+/** The whole exam notebook. */
+export function examNotebook(filled = false): Notebook {
+  const cells: NotebookCell[] = [markdownCell("intro", INTRO), codeCell("setup", SETUP)];
+  let n = 0;
+  for (const topic of Object.keys(TOPICS) as Topic[]) {
+    const qs = QUESTIONS.filter((q) => q.topic === topic);
+    if (qs.length === 0) continue;
+    n++;
+    cells.push(markdownCell(`topic-${topic}`, `## ${n}. ${TOPICS[topic].title}\n\n${TOPIC_LEAD[topic]} 復習用のノートブック: \`${TOPICS[topic].notebook}\``));
+    for (const q of qs) {
+      const [prompt, answer, checkCell] = questionCells(q);
+      if (filled) answer.source = sourceLines(answerCellSource(q, true));
+      cells.push(prompt, answer, checkCell);
+    }
+  }
+  cells.push(markdownCell("summary-head", SUMMARY_HEAD), codeCell("summary", "exam.summary();"), markdownCell("outro", OUTRO));
+  return notebook(cells, EXAM_TITLE);
+}
