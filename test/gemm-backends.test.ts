@@ -177,6 +177,17 @@ for (const [name, load] of candidates) {
 }
 
 describe("BLAS addon loading", () => {
+  test("build-native never fails the setup: no compiler → one 'skipped' line, exit 0", () => {
+    const r = spawnSync(process.execPath, ["scripts/build-native.mjs", "--force"], {
+      cwd: path.join(__dirname, ".."),
+      env: { ...process.env, CC: "/nonexistent/cc" },
+      encoding: "utf8",
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^native BLAS addon: skipped: no C compiler \(\/nonexistent\/cc\) found; on Debian: apt-get install gcc libopenblas-dev/);
+    assert.equal(r.stdout.trim().split("\n").length, 1);
+  });
+
   test("a missing addon file gives one line that says how to build it", () => {
     assert.throws(() => loadBlasAddon(path.join(__dirname, "no-such-addon.node")), /not built.*build-native\.mjs/);
   });
