@@ -60,7 +60,7 @@ export function histogramGridFigure(results: HistogramResult[], initial = "sigmo
   const gap = 0.012, left = 0.0, vgap = 0.035;
   const layout: PlotlyLayout = {
     height: 170 * R + 150, margin: { l: 120, r: 20, t: 110, b: 40 }, bargap: 0,
-    title: { text: titleOf(info, start), font: { size: 15 } },
+    title: { text: titleOf(info, start), font: { size: 15 }, x: 0.99, xanchor: "right" },
   };
   const columnTitles: unknown[] = [];
   for (let r = 0; r < R; r++) {
