@@ -12,9 +12,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ArgumentError } from "../core/errors";
+import { projectPath } from "../core/project-root";
 
-/** data/reference, resolved from this file (src/experiments/ → repo root). */
-export const REFERENCE_DIR = path.resolve(__dirname, "..", "..", "data", "reference");
+/** data/reference in the repository (found through symlinks, see project-root.ts). */
+export const REFERENCE_DIR = projectPath("data", "reference");
 
 export const REFERENCE_SCRIPTS = [
   "optimizer_compare_mnist",
