@@ -55,14 +55,26 @@ describe("npm dependencies", async () => {
   it("npm ci is needed without node_modules, without the stamp, or when the lockfile changed", () => {
     const dir = path.join(tmp, "proj");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "package-lock.json"), '{"lockfileVersion":3}');
+    const lock = (v: string) => JSON.stringify({ lockfileVersion: 3, packages: { "": {}, "node_modules/a": { version: v }, "node_modules/@x/other-os": { version: "1.0.0", optional: true } } });
+    writeFileSync(path.join(dir, "package-lock.json"), lock("1.0.0"));
     assert.match(deps.depsProblem(dir) ?? "", /node_modules is missing/);
     mkdirSync(path.join(dir, "node_modules"));
     assert.match(deps.depsProblem(dir) ?? "", /no record/);
     writeFileSync(path.join(dir, deps.STAMP), `${deps.lockHash(dir)}\n`);
     assert.equal(deps.depsProblem(dir), null);
-    writeFileSync(path.join(dir, "package-lock.json"), '{"lockfileVersion":3,"x":1}');
+    writeFileSync(path.join(dir, "package-lock.json"), lock("2.0.0"));
     assert.match(deps.depsProblem(dir) ?? "", /package-lock\.json changed/);
+  });
+
+  it("a plain `npm ci` (npm's node_modules/.package-lock.json matching the lockfile) counts as installed", () => {
+    const dir = path.join(tmp, "proj2");
+    mkdirSync(path.join(dir, "node_modules"), { recursive: true });
+    writeFileSync(path.join(dir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": {}, "node_modules/a": { version: "1.0.0" }, "node_modules/@x/other-os": { version: "1.0.0", optional: true } } }));
+    writeFileSync(path.join(dir, "node_modules", ".package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "node_modules/a": { version: "0.9.0" } } }));
+    assert.match(deps.depsProblem(dir) ?? "", /no record/);
+    writeFileSync(path.join(dir, "node_modules", ".package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "node_modules/a": { version: "1.0.0" } } }));
+    assert.equal(deps.depsProblem(dir), null);
+    assert.ok(existsSync(path.join(dir, deps.STAMP)), "stamp recorded");
   });
 
   it("this checkout is installed from its lockfile", () => {

@@ -18,13 +18,41 @@ export function lockHash(root) {
   return createHash("sha256").update(readFileSync(lock)).digest("hex");
 }
 
+/**
+ * True when npm's own record of the installed tree (node_modules/.package-lock.json,
+ * written at the end of `npm ci` / `npm install`) has exactly the lockfile's
+ * packages and versions; optional packages for other platforms may be absent.
+ * Lets a plain `npm ci` by the user count as done (no second install).
+ */
+export function installedFromLockfile(root) {
+  try {
+    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages ?? {};
+    const hidden = JSON.parse(readFileSync(join(root, "node_modules", ".package-lock.json"), "utf8")).packages ?? {};
+    for (const [key, entry] of Object.entries(lock)) {
+      if (key === "") continue;
+      if (!hidden[key]) {
+        if (entry.optional) continue;
+        return false;
+      }
+      if (hidden[key].version !== entry.version) return false;
+    }
+    return Object.keys(hidden).every((key) => key in lock);
+  } catch {
+    return false;
+  }
+}
+
 /** Why an install is needed, or null when node_modules matches the lockfile. Pure apart from reading files. */
 export function depsProblem(root) {
   if (!existsSync(join(root, "node_modules"))) return "node_modules がありません / node_modules is missing";
   const stamp = join(root, STAMP);
-  if (!existsSync(stamp)) return "インストール記録がありません / no record of a completed npm ci";
-  if (readFileSync(stamp, "utf8").trim() !== lockHash(root)) return "package-lock.json が変わりました / package-lock.json changed";
-  return null;
+  const current = existsSync(stamp) && readFileSync(stamp, "utf8").trim() === lockHash(root);
+  if (current) return null;
+  if (installedFromLockfile(root)) {
+    writeFileSync(stamp, `${lockHash(root)}\n`); // installed by npm ci outside this script: record it
+    return null;
+  }
+  return existsSync(stamp) ? "package-lock.json が変わりました / package-lock.json changed" : "インストール記録がありません / no record of a completed npm ci";
 }
 
 export function ensureDeps(root) {
