@@ -119,12 +119,10 @@ const OUTRO = `## おわりに
 /** The whole exam notebook. */
 export function examNotebook(filled = false): Notebook {
   const cells: NotebookCell[] = [markdownCell("intro", INTRO), codeCell("setup", SETUP)];
-  let n = 0;
   for (const topic of Object.keys(TOPICS) as Topic[]) {
     const qs = QUESTIONS.filter((q) => q.topic === topic);
     if (qs.length === 0) continue;
-    n++;
-    cells.push(markdownCell(`topic-${topic}`, `## ${n}. ${TOPICS[topic].title}\n\n${TOPIC_LEAD[topic]} 復習用のノートブック: \`${TOPICS[topic].notebook}\``));
+    cells.push(markdownCell(`topic-${topic}`, `## ${TOPICS[topic].title}\n\n${TOPIC_LEAD[topic]} 復習用のノートブック: \`${TOPICS[topic].notebook}\``));
     for (const q of qs) {
       const [prompt, answer, checkCell] = questionCells(q);
       if (filled) answer.source = sourceLines(answerCellSource(q, true));

@@ -25,7 +25,7 @@ export function label(q: Question): string {
 }
 
 export function rereadText(r: Reread): string {
-  return `\`${r.notebook}\` の「${r.section}」`;
+  return `\`${r.notebook}\` の「${r.section}」の節`;
 }
 
 /** The prompt cell: heading, prompt, then choices or 語群 or the variables of a code question. */
@@ -45,7 +45,7 @@ export function promptMarkdown(q: Question): string {
       break;
     case "code":
       parts.push(
-        `答え方: 下のセルの \`未回答\` を、${q.returns}を返す 1 行の式に書き換えます。使える変数は ` +
+        `答え方: 下のセルの \`未回答\` を、${q.returns} を返す 1 行の式に書き換えます。使える変数は ` +
           q.params.map((p) => `\`${p}\``).join("、") +
           `、関数は \`np.sqrt\`・\`np.square\`・\`np.abs\`・\`np.exp\` などです (どれも数値 1 つを受け取ります)。`,
       );
@@ -100,7 +100,7 @@ export function answerCellSource(q: Question, filled = false): string {
     }
     case "code": {
       const params = q.params.map((p) => `${p}: number`).join(", ");
-      return `// ← 未回答 を、${q.returns}を返す 1 行の式に書き換える\nconst ${v} = (${params}) => ${filled ? q.keyBody : "未回答"};`;
+      return `// ← 未回答 を、${q.returns} を返す 1 行の式に書き換える\nconst ${v} = (${params}) => ${filled ? q.keyBody : "未回答"};`;
     }
   }
 }

@@ -21,7 +21,9 @@ export type BlankName = (typeof BLANK_NAMES)[number];
 
 /** Where to re-read: a notebook of this project and a section in it. */
 export interface Reread {
+  /** File name without .ipynb, e.g. "6-1-optimizers". */
   notebook: string;
+  /** Text of a Markdown heading of that notebook, without its number (a test checks it exists). */
   section: string;
 }
 

@@ -44,7 +44,7 @@ export const INIT_QUESTIONS: Question[] = [
     explanation:
       `He の初期値の標準偏差は $\\sqrt{2/n} = \\sqrt{2/256} = \\sqrt{1/128} \\approx 0.0884$ です。` +
       `ReLU は負の入力を 0 にして分散を半分にするので、Xavier ($\\sqrt{1/n} = 0.0625$) の $\\sqrt{2}$ 倍の広がりを持たせます。`,
-    reread: { notebook: NB, section: "6.2.3 ReLU の場合の重みの初期値" },
+    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
     engineAnswer: () => weightInitStd("he", 256, 100),
   },
   {
@@ -62,7 +62,7 @@ export const INIT_QUESTIONS: Question[] = [
       `$\\sqrt{2/(n_\\text{in} + n_\\text{out})} = \\sqrt{2/400} = \\sqrt{1/200} \\approx 0.0707$ です。` +
       `本書は前層のノード数だけを使う簡略形 $\\sqrt{1/n}$ (ここでは $\\sqrt{1/300} \\approx 0.0577$) を「Xavier の初期値」と呼んでいます。` +
       `一様分布で書くと $U\\left(-\\sqrt{6/(n_\\text{in}+n_\\text{out})},\\ \\sqrt{6/(n_\\text{in}+n_\\text{out})}\\right)$ です (分散は同じ)。`,
-    reread: { notebook: NB, section: "6.2.2 隠れ層のアクティベーション分布" },
+    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
     engineAnswer: () => weightInitStd("glorot", 300, 100),
   },
   {
@@ -78,7 +78,7 @@ export const INIT_QUESTIONS: Question[] = [
     explanation:
       `ReLU は入力の半分を 0 にするので、出力の 2 乗平均は $\\frac{1}{2} n \\sigma^2 \\times$ (入力の 2 乗平均) になります。これを 1 倍に保つのが $\\sigma = \\sqrt{2/n}$ (He の初期値) です。` +
       `$\\sqrt{1/n}$ では 1 層ごとに半分になり (5 層で約 $1/16$)、$0.01$ では急速に 0 に、$1$ では爆発的に大きくなります。`,
-    reread: { notebook: NB, section: "6.2.3 ReLU の場合の重みの初期値" },
+    reread: { notebook: NB, section: "アクティベーション分布" },
     engineChoice: (letter: ChoiceLetter) => {
       const std = { A: Math.sqrt(1 / 100), B: Math.sqrt(2 / 100), C: 0.01, D: 1 }[letter];
       const r = reluSecondMomentRatio(std);
@@ -109,7 +109,7 @@ export const INIT_QUESTIONS: Question[] = [
       `Xavier の初期値 $\\sqrt{1/n}$ は、原点付近で線形とみなせる sigmoid・tanh を想定して導かれています。` +
       `ReLU では負の側が 0 になるので、係数を 2 倍にした He の初期値 $\\sqrt{2/n}$ を使います。` +
       `本書の \`weight_init_std\` でも 'sigmoid'/'xavier' → $\\sqrt{1/n}$、'relu'/'he' → $\\sqrt{2/n}$ と対応しています。`,
-    reread: { notebook: NB, section: "6.2.2 隠れ層のアクティベーション分布" },
+    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
     engineBlank: (blank: BlankName, option: number) => {
       if (blank === "う" || blank === "え") return undefined; // a recommendation, not a computation
       const formula = [(n: number) => Math.sqrt(1 / n), (n: number) => Math.sqrt(2 / n), (n: number) => Math.sqrt(n), () => 0.01][option - 1];
@@ -135,7 +135,7 @@ export const INIT_QUESTIONS: Question[] = [
       `同じ重みを持つニューロンは順伝播で同じ値を出し、逆伝播でも同じ勾配を受け取るので、更新後も同じ値のままです。` +
       `何個ニューロンを並べても 1 個分の表現力しかありません。重みは更新されます (勾配は 0 ではない) が、対称性が崩れないことが問題です。` +
       `だから初期値はランダムにします (全部 0 のときは、さらに隠れ層の勾配そのものが 0 になります)。`,
-    reread: { notebook: NB, section: "6.2.1 重みの初期値を 0 にする?" },
+    reread: { notebook: NB, section: "重みの初期値を 0（均一な値）にしてはいけない理由" },
     engineChoice: (letter: ChoiceLetter) => {
       const c = symmetryCase("constant");
       const spreadStaysZero = c.spread.every((s) => s < 1e-12);

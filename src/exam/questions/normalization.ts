@@ -68,7 +68,7 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     explanation:
       `平均 $\\mu_B = 12/4 = 3$、分散 $\\sigma_B^2 = (4 + 1 + 0 + 9)/4 = 3.5$ (データ数 $m$ で割る)、` +
       `$\\hat{x} = (6 - 3)/\\sqrt{3.5} \\approx 3/1.8708 \\approx 1.604$ です。$m - 1$ で割る不偏分散ではないことに注意しましょう ($m-1$ で割ると 1.389)。`,
-    reread: { notebook: NB, section: "6.3.1 Batch Normalization のアルゴリズム" },
+    reread: { notebook: NB, section: "手で検算する例" },
     engineAnswer: () => new BatchNormalization(Matrix.row([1]), Matrix.row([0])).forward(column([1, 2, 3, 6]), true).get(3, 0),
   },
   {
@@ -85,7 +85,7 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     explanation:
       `running_mean $\\leftarrow$ momentum × running_mean + (1 − momentum) × (ミニバッチの平均) なので、` +
       `1 回目 $0.9 \\times 0 + 0.1 \\times 3 = 0.3$、2 回目 $0.9 \\times 0.3 + 0.1 \\times 5 = 0.77$ です。テスト時はこの移動平均で正規化します。`,
-    reread: { notebook: NB, section: "6.3.1 Batch Normalization のアルゴリズム" },
+    reread: { notebook: NB, section: "学習時と推論時" },
     engineAnswer: () => {
       const bn = new BatchNormalization(Matrix.row([1]), Matrix.row([0]), { momentum: 0.9 });
       bn.forward(column([2, 4]), true);
@@ -117,7 +117,7 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     explanation:
       `分散はデータ数 $m$ で割り、標準偏差 $\\sqrt{\\sigma_B^2 + \\varepsilon}$ で割って平均 0・分散 1 にしたあと、学習するパラメータ $\\gamma$ (スケール、初期値 1) と $\\beta$ (シフト、初期値 0) で変換します。` +
       `本書の $\\varepsilon$ は \`10e-7\` (= $10^{-6}$) です。`,
-    reread: { notebook: NB, section: "6.3.1 Batch Normalization のアルゴリズム" },
+    reread: { notebook: NB, section: "アルゴリズム" },
     engineBlank: (() => {
       const rng = new RNG(619);
       const x = Matrix.randn(6, 3, rng, 2);
@@ -154,7 +154,7 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     explanation:
       `テスト時は学習中に蓄えた running_mean / running_var で $\\hat{x} = (x - \\text{running\\_mean}) / \\sqrt{\\text{running\\_var} + \\varepsilon}$ とし、` +
       `$\\gamma \\hat{x} + \\beta$ を出力します。こうすると 1 つのサンプルの出力が同じバッチの他のサンプルに左右されず、バッチサイズ 1 でも推論できます。`,
-    reread: { notebook: NB, section: "6.3.1 Batch Normalization のアルゴリズム" },
+    reread: { notebook: NB, section: "学習時と推論時" },
     engineChoice: (letter: ChoiceLetter) => {
       const { bn, gamma, beta, x, out } = bnFixture();
       const st = columnStats(x);
@@ -184,7 +184,7 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     explanation:
       `BN は「特徴量ごとに、バッチ方向」に、LN は「サンプルごとに、特徴量方向」に正規化します。LN はサンプル 1 つで統計量が決まるので、` +
       `移動平均が要らず、バッチサイズ 1 や系列長が変わる RNN・Transformer でも使えます。画像 (N×C×H×W) では、Instance Norm は (サンプル, チャネル) ごと、Group Norm はチャネルのグループごとに正規化します。`,
-    reread: { notebook: NB, section: "Layer / Instance / Group Normalization" },
+    reread: { notebook: NB, section: "他の正規化：Layer / Instance / Group Normalization" },
     engineChoice: (letter: ChoiceLetter) => {
       const rng = new RNG(621);
       const x = Matrix.randn(5, 4, rng, 3);
@@ -213,7 +213,7 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     explanation:
       `\`(x - mu) / np.sqrt(variance + eps)\` です。本書の forward では \`xc = x - mu\`、\`std = np.sqrt(var + 10e-7)\`、\`xn = xc / std\` の 3 行に分かれています。` +
       `$\\varepsilon$ は根号の中に足す点が、Adam や AdaGrad の $10^{-7}$ (根号の外) と違います。`,
-    reread: { notebook: NB, section: "6.3.1 Batch Normalization のアルゴリズム" },
+    reread: { notebook: NB, section: "実装：エンジンの `BatchNormalization`" },
     harness: (fn) =>
       runHarness(() => {
         const rng = new RNG(622);

@@ -76,7 +76,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `速度 $v$ は「前の速度を $\\alpha$ 倍に減衰させ、勾配の逆向きに $\\eta$ 倍だけ加速」したもので、重みには $v$ をそのまま足します。` +
       `コードでは \`v = momentum * v - lr * grad\`、\`W += v\` の 2 行です。E資格の記法では $v \\leftarrow \\alpha v - \\epsilon g,\\ \\theta \\leftarrow \\theta + v$ と書きます。`,
-    reread: { notebook: NB, section: "6.1.4 Momentum" },
+    reread: { notebook: NB, section: "Momentum と Nesterov" },
     engineChoice: byRules(() => new Momentum(MOM), {
       A: (p, g, s) => p + (s.v = MOM.momentum * s.v + MOM.lr * g),
       B: (p, g, s) => p + (s.v = (1 - MOM.momentum) * s.v - MOM.lr * g),
@@ -103,7 +103,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
       `AdaGrad は勾配の 2 乗を足し続け ($r$ は単調に増える)、よく動いたパラメータほど学習率を小さくします。` +
       `本書の $h \\leftarrow h + ${DL} \\odot ${DL}$、$W \\leftarrow W - \\eta \\frac{1}{\\sqrt{h}} ${DL}$ と同じ式で、$h = r$、$\\eta = \\epsilon$ です。` +
       `B は RMSProp ($\\rho = 0.9$ のとき)、C は割り算と掛け算が逆、D は 2 乗を忘れています。`,
-    reread: { notebook: NB, section: "6.1.5 AdaGrad" },
+    reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     engineChoice: byRules(() => new AdaGrad({ lr: 0.1 }), {
       A: (p, g, s) => ((s.h += g * g), p - (0.1 / (1e-7 + Math.sqrt(s.h))) * g),
       B: (p, g, s) => ((s.h = 0.9 * s.h + 0.1 * g * g), p - (0.1 / Math.sqrt(1e-7 + s.h)) * g),
@@ -128,7 +128,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
       `RMSprop は AdaGrad の「勾配の 2 乗の和」を指数移動平均 $h \\leftarrow \\rho h + (1-\\rho) g^2$ に変え、昔の勾配を少しずつ忘れます。` +
       `そのため AdaGrad のように学習が止まってしまうことがありません。$10^{-7}$ は $h = 0$ のときのゼロ除算を防ぐ定数です ` +
       `(E資格の記法では $\\delta$ で、RMSProp では $\\sqrt{\\delta + r}$ と根号の中に置かれることにも注意)。`,
-    reread: { notebook: NB, section: "6.1.5 AdaGrad (RMSprop)" },
+    reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     engineBlank: byBlanks(
       () => new RMSprop(RMS),
       { あ: 1, い: 2, う: 3, え: 4 },
@@ -154,7 +154,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
       `$m \\leftarrow m + (1-\\beta_1)(g - m)$ は $m \\leftarrow \\beta_1 m + (1-\\beta_1) g$ を書き換えたもので、勾配の指数移動平均 (1 次モーメント)、` +
       `$v$ は勾配の 2 乗の指数移動平均 (2 次モーメント) です。論文の $\\hat m = m/(1-\\beta_1^t)$、$\\hat v = v/(1-\\beta_2^t)$ を代入すると ` +
       `$\\hat m / \\sqrt{\\hat v} = \\frac{\\sqrt{1-\\beta_2^t}}{1-\\beta_1^t}\\, m/\\sqrt{v}$ となるので、補正は $\\eta_t$ に入ります。E資格の記法では $\\beta_1, \\beta_2$ を $\\rho_1, \\rho_2$ と書きます。`,
-    reread: { notebook: NB, section: "6.1.6 Adam" },
+    reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     engineBlank: byBlanks(
       () => new Adam(ADAM),
       { あ: 2, い: 1, う: 3, え: 4 },
@@ -182,7 +182,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `1 回目: $v = 0.9 \\times 0 - 0.1 \\times 2 = -0.2$、$W = 1.0 - 0.2 = 0.8$。` +
       `2 回目: $v = 0.9 \\times (-0.2) - 0.2 = -0.38$、$W = 0.8 - 0.38 = 0.42$。同じ向きの勾配が続くと $v$ が育ち、一歩が大きくなります (最終的には $\\eta g / (1-\\alpha)$、つまり 10 倍まで)。`,
-    reread: { notebook: NB, section: "6.1.4 Momentum" },
+    reread: { notebook: NB, section: "Momentum と Nesterov" },
     engineAnswer: () => {
       const W = { W: Matrix1(1.0) };
       const opt = new Momentum({ lr: 0.1, momentum: 0.9 });
@@ -206,7 +206,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
       `$m = 0.1 \\times 0.5 = 0.05$、$v = 0.001 \\times 0.25 = 0.00025$、$\\eta_t = 0.001 \\times \\sqrt{0.001}/0.1 \\approx 3.162 \\times 10^{-4}$、` +
       `$\\sqrt{v} \\approx 0.01581$ なので一歩は $3.162 \\times 10^{-4} \\times 0.05 / 0.01581 \\approx 0.001$、$W \\approx 0.9990$ です。` +
       `バイアス補正のおかげで、最初の一歩は勾配の大きさによらずほぼ $\\eta$ (の符号付き) になります。`,
-    reread: { notebook: NB, section: "6.1.6 Adam" },
+    reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     engineAnswer: () => {
       const W = { W: Matrix1(1.0) };
       new Adam({ lr: 0.001, beta1: 0.9, beta2: 0.999 }).update(W, { W: Matrix1(0.5) });
@@ -229,7 +229,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `\`momentum * v - lr * grad\` です。そのあと重みは \`W += v\` で更新されます (チェックでは自動で行います)。` +
       `NumPy の \`self.momentum*self.v[key]\` のような配列の式は、TypeScript ではループの中の 1 要素の式になります (src/optim/momentum.ts)。`,
-    reread: { notebook: NB, section: "6.1.4 Momentum" },
+    reread: { notebook: NB, section: "Momentum と Nesterov" },
     harness: (fn) =>
       runHarness(() => {
         const hp = { lr: 0.05, momentum: 0.8 };
@@ -264,7 +264,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `\`param - lr * grad / (np.sqrt(h) + 1e-7)\` です。\`1e-7\` がないと、勾配が 0 の要素で $h = 0$ となり \`0 / 0 = NaN\` が重みに入ってしまいます。` +
       `E資格の記法では $\\theta \\leftarrow \\theta - \\frac{\\epsilon}{\\delta + \\sqrt{r}} \\odot g$ で、$\\delta$ がこの $10^{-7}$ です。`,
-    reread: { notebook: NB, section: "6.1.5 AdaGrad" },
+    reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     harness: (fn) =>
       runHarness(() => {
         const lr = 0.1;
@@ -299,7 +299,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `\`beta1 * m + (1 - beta1) * grad\` (= \`m + (1 - beta1) * (grad - m)\`) です。$\\beta_1 = 0.9$ なら、最新の勾配に 0.1、それまでの平均に 0.9 の重みをかけた平均です。` +
       `E資格の記法では $s \\leftarrow \\rho_1 s + (1-\\rho_1) g$、d2l では $v_t \\leftarrow \\beta_1 v_{t-1} + (1-\\beta_1) g_t$ と、同じ量に別の文字が使われます。`,
-    reread: { notebook: NB, section: "6.1.6 Adam" },
+    reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     harness: (fn) =>
       runHarness(() => {
         const hp = { lr: 0.01, beta1: 0.8, beta2: 0.95 };
@@ -340,7 +340,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `AdamW は重みを直接 $\\eta\\lambda$ の割合で縮め、Adam の $m, v$ には元の勾配 $g$ だけを通します (Loshchilov & Hutter)。` +
       `A は L2 正則化 (本書の weight decay) を Adam に組み合わせたもので、$\\lambda W$ も $\\sqrt{v}$ で割られてしまうため、大きな勾配を持つ重みほど減衰が弱くなります。`,
-    reread: { notebook: NB, section: "AdamW" },
+    reread: { notebook: "6-4-regularization", section: "Adam と Weight decay" },
     engineChoice: (() => {
       const hp = { lr: 0.01, beta1: 0.9, beta2: 0.999 }, lambda = 0.5;
       const make = () => new AdamW({ ...hp, weightDecay: lambda });
@@ -370,7 +370,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `$\\rho$ は過去の $r$ をどれだけ残すかを決める減衰率で、本書の \`decay_rate\` です。学習率は $\\epsilon$ (本書の $\\eta$ = \`lr\`)、` +
       `ゼロ除算を防ぐ定数は $\\delta$ です。E資格では $\\epsilon$ が学習率を表すので、d2l や PyTorch の $\\epsilon$ (小さな定数) と混同しないようにしましょう。`,
-    reread: { notebook: NB, section: "6.1.5 AdaGrad (RMSprop)" },
+    reread: { notebook: NB, section: "記号の対応表" },
     engineChoice: (() => {
       const candidate: Record<ChoiceLetter, number> = { A: RMS.lr, B: RMS.decayRate, C: NaN, D: 1e-7 };
       return (letter: ChoiceLetter) => {

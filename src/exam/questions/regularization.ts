@@ -79,7 +79,7 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
       `$\\frac{\\partial}{\\partial W} \\frac{1}{2}\\lambda W^2 = \\lambda W$ なので \`grad + lambda * W\` です (本書の \`gradient\` の ` +
       `\`self.layers['Affine' + str(idx)].dW + self.weight_decay_lambda * self.layers['Affine' + str(idx)].W\`)。` +
       `SGD と組み合わせると $W \\leftarrow (1 - \\eta\\lambda) W - \\eta g$ となり、毎回重みを少しずつ縮める (減衰させる) ことがわかります。バイアスには掛けません。`,
-    reread: { notebook: NB, section: "6.4.2 Weight decay" },
+    reread: { notebook: NB, section: "ペナルティとその勾配" },
     harness: (fn) =>
       runHarness(() => {
         const lambda = 0.1;
@@ -105,7 +105,7 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     explanation:
       `勾配は $0.5 + \\lambda W = 0.5 + 0.3 = 0.8$ なので、$W = 3.0 - 0.1 \\times 0.8 = 2.92$ です。` +
       `荷重減衰がなければ $2.95$ で、差の $0.03 = \\eta\\lambda W$ が「重みを減衰させる」分です。`,
-    reread: { notebook: NB, section: "6.4.2 Weight decay" },
+    reread: { notebook: NB, section: "Weight decay（荷重減衰、L2 正則化）" },
     engineAnswer: () => {
       const lambda = 0.1;
       const W = Matrix.row([3.0]);
@@ -131,7 +131,7 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     explanation:
       `どちらも「推論時の出力 = 学習時の出力の期待値」になるように作られています。本書の形は推論時に $(1-p)$ を掛け、` +
       `inverted dropout は学習時に $1/(1-p)$ 倍しておくことで推論時は何もしません。E資格では後者を「weight scaling inference rule」と対比して問われることがあります。`,
-    reread: { notebook: NB, section: "6.4.3 Dropout" },
+    reread: { notebook: NB, section: "Dropout" },
     engineBlank: (() => {
       const p = 0.3;
       const runs = { book: dropoutRun("book", p), inverted: dropoutRun("inverted", p) };
@@ -158,7 +158,7 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     explanation:
       `残ったニューロンは $1/(1-p) = 1/0.8 = 1.25$ 倍されるので $5.0 \\times 1.25 = 6.25$ です。` +
       `確率 $0.8$ で 6.25、$0.2$ で 0 なので、期待値は $0.8 \\times 6.25 = 5.0$ と元の入力に一致します。`,
-    reread: { notebook: NB, section: "6.4.3 Dropout" },
+    reread: { notebook: NB, section: "Dropout" },
     engineAnswer: () => {
       const layer = new Dropout({ dropoutRatio: 0.2, form: "inverted", rng: new RNG(66) });
       const out = layer.forward(Matrix.full(1, 50, 5.0), true);
@@ -183,7 +183,7 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     explanation:
       `L2 の勾配 $\\lambda w$ は $w$ が 0 に近づくほど弱くなるので、重みは小さくなっても 0 にはなりにくく、` +
       `L1 の勾配 $\\lambda\\,\\mathrm{sign}(w)$ は小さな重みも同じ力で 0 へ引くので、不要な重みが 0 になります (Lasso)。E資格 (Goodfellow) では係数を $\\alpha$ と書き、$\\alpha \\sum_i \\lvert w_i \\rvert$、$\\frac{\\alpha}{2} w^\\top w$ とします。`,
-    reread: { notebook: NB, section: "6.4.2 Weight decay (L1 と L2)" },
+    reread: { notebook: NB, section: "L1 と L2" },
     engineChoice: (letter: ChoiceLetter) => {
       const lambda = 0.05;
       const close = (a: number[], b: number[]) => allClose(a, b, 1e-9);

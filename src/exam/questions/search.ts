@@ -46,7 +46,7 @@ export const SEARCH_QUESTIONS: Question[] = [
     explanation:
       `指数を一様に選ぶ \`10 ** rng.uniform(-6, -2)\` (本書の \`10 ** np.random.uniform(-6, -2)\`) で、各桁が 1/4 ずつ選ばれます (対数一様分布)。` +
       `A では 99% 以上が $10^{-3}$〜$10^{-2}$ に集まり、小さい学習係数をほとんど試せません。B と D は負の値になり、学習係数になりません。`,
-    reread: { notebook: NB, section: "6.5.2 ハイパーパラメータの最適化" },
+    reread: { notebook: NB, section: "ランダムサーチ" },
     engineChoice: (letter: ChoiceLetter) => {
       const sample = {
         A: (r: RNG) => r.uniform(1e-6, 1e-2),
@@ -73,7 +73,7 @@ export const SEARCH_QUESTIONS: Question[] = [
     explanation:
       `テストデータでハイパーパラメータを選ぶと、テストデータに過学習し、汎化性能を正しく測れなくなります。` +
       `本書では訓練データの 20% ほどを検証データとして分け (\`shuffle_dataset\` してから切り出す)、ハイパーパラメータはその検証データで評価します。テストデータは最後に一度だけ使います。`,
-    reread: { notebook: NB, section: "6.5.1 検証データ" },
+    reread: { notebook: NB, section: "検証データ" },
   },
   {
     id: "q31",
@@ -89,7 +89,7 @@ export const SEARCH_QUESTIONS: Question[] = [
     explanation:
       `$z = (\\mu - f^+ - \\xi)/\\sigma = 0$ なので、$\\mathrm{EI} = (\\mu - f^+ - \\xi)\\,\\Phi(z) + \\sigma\\,\\phi(z) = 0 + 0.10 \\times 0.3989 \\approx 0.0399$ です。` +
       `平均が最良値と同じでも、不確かさ $\\sigma$ があれば改善が期待できる (探索) ことを表しています。`,
-    reread: { notebook: NB, section: "ベイズ最適化 (EI / PI / UCB)" },
+    reread: { notebook: NB, section: "ベイズ最適化" },
     engineAnswer: () => expectedImprovement(0.8, 0.1, 0.8, 0),
   },
   {
@@ -117,7 +117,7 @@ export const SEARCH_QUESTIONS: Question[] = [
     explanation:
       `PI は「改善する確率」$\\Phi(z)$、EI は「改善量の期待値」で、第 1 項が平均の高さ (活用)、第 2 項 $\\sigma\\phi(z)$ が不確かさ (探索) の寄与です。` +
       `UCB は $\\mu + \\kappa\\sigma$ で、$\\kappa$ が大きいほど探索寄りになります。$\\xi$ は「わずかな改善」を無視するための余裕です。`,
-    reread: { notebook: NB, section: "ベイズ最適化 (EI / PI / UCB)" },
+    reread: { notebook: NB, section: "ベイズ最適化" },
     engineBlank: (blank: BlankName, n: number) => {
       const points = [
         { mu: 0.82, sigma: 0.05, best: 0.8, xi: 0.01, kappa: 2 },
@@ -160,7 +160,7 @@ export const SEARCH_QUESTIONS: Question[] = [
     explanation:
       `グリッドでは 9 回のうち、重要なパラメータの値は 3 通りしかなく、残りは効かないパラメータを変えているだけです。ランダムサーチなら 9 回とも違う値を試せます (Bergstra & Bengio, 2012)。` +
       `ただし「必ず」最適値を見つけるわけではなく、1 回の試行のコストも同じです。`,
-    reread: { notebook: NB, section: "6.5.2 ハイパーパラメータの最適化" },
+    reread: { notebook: NB, section: "グリッドサーチ" },
     engineChoice: (letter: ChoiceLetter) => {
       const { grid, random } = distinctFirstAxis();
       const gridPoints = gridUnitPoints(gridShape(9, 2)).map((p) => p.join(","));
