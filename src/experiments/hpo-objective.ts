@@ -6,9 +6,9 @@
  * A run whose loss becomes NaN/Inf is reported as a failed trial.
  */
 import { RNG } from "../core/rng";
-import { MultiLayerNet } from "../nn";
+import { MultiLayerNet } from "../nn/index";
 import type { Objective } from "../search/study";
-import { Trainer } from "../train";
+import { Trainer } from "../train/index";
 import { HPO_DEFAULTS, HpoData, HpoSettings } from "./hpo-settings";
 
 export function hpoObjective(s: HpoSettings, data: HpoData): Objective {

@@ -5,6 +5,8 @@
  *
  *   npm run -s exp -- hpo --sampler bayes --trials 20 --json [--seed 0] [--study path.jsonl]
  */
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { ArgumentError, assertInteger } from "../core/errors";
 import { AcquisitionName, checkAcquisitionName } from "../search/acquisition";
@@ -17,6 +19,7 @@ import { optimize, StudyResult } from "../search/study";
 import type { FrozenTrial } from "../search/trial";
 import { Budget, currentBudget } from "./budget";
 import type { CliExperiment } from "./cli-experiment";
+import { repoPath } from "./hpo-book";
 import { hpoObjective } from "./hpo-objective";
 import { BOOK_SPACE, HPO_PARAMS, hpoData, HpoData, hpoSettings, HpoSettings, objectiveConfig } from "./hpo-settings";
 
@@ -39,6 +42,25 @@ export function makeSampler(name: string, nTrials: number, acquisition: Acquisit
     default:
       throw new ArgumentError("sampler", `one of ${SAMPLER_NAMES.join(", ")}`, name);
   }
+}
+
+/**
+ * Where the notebook keeps its study logs: FULL in data/cache/hpo (git-ignored;
+ * an interrupted FULL run resumes there), FAST in a fresh temporary directory
+ * (every FAST run computes everything it shows).
+ */
+export function hpoStudyDir(budget: Budget): string {
+  if (budget === "full") {
+    const dir = repoPath("data", "cache", "hpo");
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+  return fs.mkdtempSync(path.join(os.tmpdir(), "zerokara-hpo-"));
+}
+
+/** The log of one study: <dir>/<budget>-<sampler>-n<trials>-seed<seed>.jsonl. */
+export function hpoStudyFile(dir: string, budget: Budget, sampler: string, nTrials: number, seed: number): string {
+  return path.join(dir, `${budget}-${sampler}-n${nTrials}-seed${seed}.jsonl`);
 }
 
 export interface HpoStudyOptions {
@@ -129,7 +151,7 @@ export async function compareSamplers(o: CompareOptions = {}): Promise<CompareRe
         seed,
         budget,
         data,
-        storage: o.storageDir ? path.join(o.storageDir, `${budget}-${sampler}-n${nTrials}-seed${seed}.jsonl`) : undefined,
+        storage: o.storageDir ? hpoStudyFile(o.storageDir, budget, sampler, nTrials, seed) : undefined,
         onTrial: o.onTrial ? (t, info) => o.onTrial!(sampler, seed, t, info.resumed) : undefined,
         onMessage: o.onMessage,
       });
@@ -161,7 +183,7 @@ export const cli: CliExperiment = {
   description: "6.5 hyperparameter search (random | grid | bayes) on the book's lr × weight decay problem",
   options: {
     sampler: { kind: "string", description: "random | grid | bayes", choices: SAMPLER_NAMES },
-    trials: { kind: "number", description: "number of trials (default: 12 FAST, 100 FULL)" },
+    trials: { kind: "number", description: "number of trials (default: 9 FAST, 100 FULL)" },
     seed: { kind: "number", description: "study seed (default 0)" },
     study: { kind: "string", description: "JSON-lines study log; resumed when it exists" },
     acquisition: { kind: "string", description: "bayes only: ei | pi | ucb (default ei)", choices: ["ei", "pi", "ucb"] },

@@ -53,7 +53,7 @@ export function bestKLines(info: BestKInfo): string[] {
   );
 }
 
-export function bestKFigure(info: BestKInfo, title = "検証精度の上位 20 試行（実線: 検証データ, 破線: 訓練データ）"): PlotlyFigure {
+export function bestKFigure(info: BestKInfo, title?: string): PlotlyFigure {
   if (info.entries.length === 0) throw new ArgumentError("info.entries", "at least one complete trial", 0);
   const cols = info.columns;
   const rows = Math.ceil(info.entries.length / cols);
@@ -61,7 +61,8 @@ export function bestKFigure(info: BestKInfo, title = "検証精度の上位 20 �
   const gy = 0.07;
   const w = (1 - gx * (cols - 1)) / cols;
   const h = (1 - gy * (rows - 1)) / rows;
-  const layout: PlotlyLayout = { title: { text: title }, height: 160 * rows + 100, showlegend: false, annotations: [], margin: { t: 80 } };
+  const text = title ?? `検証精度の上位 ${info.entries.length} 試行（実線: 検証データ, 破線: 訓練データ）`;
+  const layout: PlotlyLayout = { title: { text }, height: 160 * rows + 100, showlegend: false, annotations: [], margin: { t: 80 } };
   const data: PlotlyTrace[] = [];
   info.entries.forEach((e, i) => {
     const r = Math.floor(i / cols);

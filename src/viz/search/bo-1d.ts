@@ -4,8 +4,10 @@
  * given the points observed so far, the acquisition function, and the point it
  * chooses next. A Plotly slider / play button steps through the iterations.
  *
- * The default objective is the Forrester function with its sign flipped
- * (a standard 1-D BO test, maximum ≈ 6.02 at x ≈ 0.757, a local maximum near 0.14).
+ * The default objective is a made-up "validation accuracy against the
+ * rescaled exponent of the learning rate": 0.1 (not learning) on the left, a
+ * broad local hill at x = 0.3 and a narrow global peak (≈ 0.8) at x = 0.78.
+ * The Forrester function (sign flipped) is there as a standard alternative.
  */
 import { ArgumentError, assertInteger } from "../../core/errors";
 import type { PlotlyFigure, PlotlyFrame, PlotlyTrace } from "../figure";
@@ -13,7 +15,11 @@ import { AcquisitionName, acquisitionFunction, AcquisitionParams, ACQUISITION_NA
 import { GaussianProcess, GPHyperparameters } from "../../search/gaussian-process";
 import type { KernelName } from "../../search/kernel";
 
-/** −Forrester: −(6x − 2)² sin(12x − 4) on [0, 1]. */
+/** The toy validation-accuracy curve: 0.1 + 0.7·exp(−((x − 0.78)/0.1)²) + 0.3·exp(−((x − 0.3)/0.1)²). */
+export const toyValidationCurve = (x: number): number =>
+  0.1 + 0.7 * Math.exp(-(((x - 0.78) / 0.1) ** 2)) + 0.3 * Math.exp(-(((x - 0.3) / 0.1) ** 2));
+
+/** −Forrester: −(6x − 2)² sin(12x − 4) on [0, 1] (maximum ≈ 6.02 at x ≈ 0.757). */
 export const negForrester = (x: number): number => -((6 * x - 2) ** 2) * Math.sin(12 * x - 4);
 
 export interface Bo1dFrame {
@@ -44,7 +50,7 @@ export interface Bo1dInfo {
 
 export interface Bo1dOptions {
   f?: (x: number) => number;
-  /** Points observed before the first iteration (default [0.1, 0.4]). */
+  /** Points observed before the first iteration (default [0.1, 0.35]). */
   initial?: number[];
   iterations?: number;
   acquisition?: AcquisitionName;
@@ -66,7 +72,7 @@ function posteriorOnGrid(
 }
 
 export function bo1dInfo(options: Bo1dOptions = {}): Bo1dInfo {
-  const f = options.f ?? negForrester;
+  const f = options.f ?? toyValidationCurve;
   const iterations = options.iterations ?? 8;
   const resolution = options.resolution ?? 201;
   const name = options.acquisition ?? "ei";
@@ -75,7 +81,7 @@ export function bo1dInfo(options: Bo1dOptions = {}): Bo1dInfo {
   assertInteger("resolution", resolution, 3);
   if (!ACQUISITION_NAMES.includes(name)) throw new ArgumentError("acquisition", `one of ${ACQUISITION_NAMES.join(", ")}`, name);
   const acq = acquisitionFunction(name, options.acquisitionParams);
-  const x = (options.initial ?? [0.1, 0.4]).slice();
+  const x = (options.initial ?? [0.1, 0.35]).slice();
   if (x.length < 1 || x.some((v) => !(v >= 0 && v <= 1))) throw new ArgumentError("initial", "points in [0, 1]", options.initial);
   const y = x.map(f);
   const t = Array.from({ length: resolution }, (_, i) => i / (resolution - 1));

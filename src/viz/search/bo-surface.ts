@@ -101,10 +101,10 @@ export function boSurfaceFigure(info: BoSurfaceInfo, acquisitionLabel = "EI", ti
   const marker = { color: "black", size: 6, line: { color: "white", width: 1 } };
   const star = { color: "#d62728", size: 16, symbol: "star", line: { color: "white", width: 1 } };
   const data: PlotlyTrace[] = [
-    { type: "contour", ...first[0], colorscale: "Blues", colorbar: { title: { text: "予測平均" }, x: 0.45, len: 0.8 }, contours: { coloring: "heatmap" }, hoverinfo: "skip" },
+    { type: "contour", ...first[0], colorscale: "Blues", reversescale: true, colorbar: { title: { text: "予測平均" }, x: 0.45, len: 0.8 }, contours: { coloring: "heatmap" }, hoverinfo: "skip" },
     { type: "scatter", mode: "markers", name: "試した点", ...first[1], marker, hovertemplate: "lr=%{x:.2e}<br>λ=%{y:.2e}<br>検証精度=%{customdata}<extra></extra>" },
     { type: "scatter", mode: "markers", name: "次に試す点", ...first[2], marker: star },
-    { type: "contour", ...first[3], xaxis: "x2", yaxis: "y2", colorscale: "Greens", colorbar: { title: { text: acquisitionLabel }, x: 1.0, len: 0.8 }, contours: { coloring: "heatmap" }, hoverinfo: "skip" },
+    { type: "contour", ...first[3], xaxis: "x2", yaxis: "y2", colorscale: "Greens", reversescale: true, colorbar: { title: { text: acquisitionLabel }, x: 1.0, len: 0.8 }, contours: { coloring: "heatmap" }, hoverinfo: "skip" },
     { type: "scatter", mode: "markers", ...first[4], xaxis: "x2", yaxis: "y2", marker, showlegend: false, hoverinfo: "skip" },
     { type: "scatter", mode: "markers", ...first[5], xaxis: "x2", yaxis: "y2", marker: star, showlegend: false },
   ];
@@ -116,10 +116,10 @@ export function boSurfaceFigure(info: BoSurfaceInfo, acquisitionLabel = "EI", ti
     layout: {
       title: { text: title },
       height: 500,
-      xaxis: { domain: [0, 0.4], type: type(info.isLog[0]), title: { text: paramLabel(info.xParam) } },
-      yaxis: { type: type(info.isLog[1]), title: { text: paramLabel(info.yParam) } },
-      xaxis2: { domain: [0.56, 0.96], anchor: "y2", type: type(info.isLog[0]), title: { text: paramLabel(info.xParam) } },
-      yaxis2: { anchor: "x2", type: type(info.isLog[1]) },
+      xaxis: { domain: [0, 0.4], type: type(info.isLog[0]), exponentformat: "power", title: { text: paramLabel(info.xParam) } },
+      yaxis: { type: type(info.isLog[1]), exponentformat: "power", title: { text: paramLabel(info.yParam) } },
+      xaxis2: { domain: [0.56, 0.96], anchor: "y2", type: type(info.isLog[0]), exponentformat: "power", title: { text: paramLabel(info.xParam) } },
+      yaxis2: { anchor: "x2", type: type(info.isLog[1]), exponentformat: "power" },
       legend: { orientation: "h", y: 1.1 },
       margin: { b: 130 },
       sliders: [

@@ -83,6 +83,7 @@ export function contourFigure(info: ContourInfo, title = "等高線プロット 
         z: info.zValues,
         connectgaps: true,
         colorscale: "Blues",
+        reversescale: true, // higher score darker
         contours: { coloring: "heatmap" },
         colorbar: { title: { text: info.targetName } },
         hoverinfo: "skip",
@@ -103,8 +104,8 @@ export function contourFigure(info: ContourInfo, title = "等高線プロット 
     layout: {
       title: { text: title },
       height: 480,
-      xaxis: { type: info.xaxis.isLog ? "log" : "linear", range: info.xaxis.range, title: { text: paramLabel(info.xaxis.name) } },
-      yaxis: { type: info.yaxis.isLog ? "log" : "linear", range: info.yaxis.range, title: { text: paramLabel(info.yaxis.name) } },
+      xaxis: { type: info.xaxis.isLog ? "log" : "linear", range: info.xaxis.range, exponentformat: "power", title: { text: paramLabel(info.xaxis.name) } },
+      yaxis: { type: info.yaxis.isLog ? "log" : "linear", range: info.yaxis.range, exponentformat: "power", title: { text: paramLabel(info.yaxis.name) } },
     },
   };
 }

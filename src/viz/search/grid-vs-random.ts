@@ -82,7 +82,7 @@ export function gridVsRandomInfo(
 }
 
 export function gridVsRandomFigure(info: GridVsRandomInfo, title = "グリッドサーチとランダムサーチ（Bergstra & Bengio 2012 の図 1）"): PlotlyFigure {
-  const layout: PlotlyLayout = { title: { text: title }, height: 520, showlegend: false, annotations: [], margin: { t: 90 } };
+  const layout: PlotlyLayout = { title: { text: title }, height: 560, showlegend: false, annotations: [], margin: { t: 120 } };
   const data: PlotlyTrace[] = [];
   const every = Math.max(1, Math.floor(info.t.length / 50));
   const idx = info.t.map((_, i) => i).filter((i) => i % every === 0);
@@ -110,9 +110,9 @@ export function gridVsRandomFigure(info: GridVsRandomInfo, title = "グリッド
     data.push({ type: "scatter", mode: "lines", x: info.unimportant, y: info.t, xaxis: `x${right}`, yaxis: `y${right}`, line: { color: "#1f77b4" }, hoverinfo: "skip" });
     data.push({ type: "scatter", mode: "markers", x: d.hAt, y: ys, xaxis: `x${right}`, yaxis: `y${right}`, marker: { size: 8, color: "#d62728", symbol: "diamond" }, hoverinfo: "skip" });
     (layout.annotations as unknown[]).push({
-      text: `<b>${label}</b>（${info.n} 試行）: x の値 ${d.distinctX} 通り, 最良 g = ${d.bestImportant.toFixed(2)}`,
-      x: c0 + 0.2,
-      y: 1.08,
+      text: `<b>${label}</b>（${info.n} 試行）<br>x の値 ${d.distinctX} 通り、最良の g = ${d.bestImportant.toFixed(2)}`,
+      x: c0 + 0.17,
+      y: 1.1,
       xref: "paper",
       yref: "paper",
       showarrow: false,

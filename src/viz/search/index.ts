@@ -10,3 +10,5 @@ export * from "./optimization-history";
 export * from "./parallel-coordinate";
 export * from "./slice";
 export * from "./trials-table";
+export * from "./source";
+export * from "./study-progress";

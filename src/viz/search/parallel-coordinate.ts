@@ -66,6 +66,7 @@ export function parallelCoordinateFigure(info: ParallelCoordinateInfo, title = "
         line: {
           color: info.dimObjective.values,
           colorscale: "Blues",
+          reversescale: true,
           showscale: true,
           colorbar: { title: { text: info.targetName } },
         },

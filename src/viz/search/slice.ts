@@ -53,6 +53,7 @@ export function sliceFigure(info: SlicePlotInfo, title = "スライスプロッ�
     layout[`xaxis${ax}`] = {
       domain: [i * (w + gap), i * (w + gap) + w],
       type: s.isLog ? "log" : "linear",
+      exponentformat: "power",
       title: { text: paramLabel(s.paramName) },
       range: s.isLog ? s.range.map(Math.log10) : s.range,
     };
@@ -69,6 +70,7 @@ export function sliceFigure(info: SlicePlotInfo, title = "スライスプロッ�
       marker: {
         color: s.trialNumbers,
         colorscale: "Blues",
+        reversescale: true, // later trials darker
         cmin: 0,
         cmax: maxNumber,
         line: { width: 0.5, color: "#444" },

@@ -81,12 +81,14 @@ export function trialsTableFigure(rows: TrialRow[], title = "全試行の一覧�
     ],
     layout: {
       title: { text: title },
-      height: Math.min(640, 160 + 24 * rows.length),
-      margin: { t: 90 },
+      height: Math.min(640, 170 + 25 * (rows.length + 1)),
+      margin: { t: 120, b: 20 },
       updatemenus: [
         {
           x: 0,
-          y: 1.12,
+          y: 1,
+          yanchor: "bottom",
+          pad: { b: 8 },
           xanchor: "left",
           buttons: SORTS.map((s) => ({ label: s.label, method: "restyle", args: [{ "cells.values": [sortedColumns(rows, s.key, s.desc)] }] })),
         },
