@@ -86,7 +86,8 @@ function summarise(curves: NetCurve[]): EvaluationCurve {
   };
 }
 
-export function batchNormEvaluation(options: EvaluationOptions = {}): EvaluationResult {
+/** The resolved settings (what batchNormEvaluation will run) and the number of runs. */
+export function batchNormEvaluationPlan(options: EvaluationOptions = {}): { budget: Budget; inits: WeightInit[]; epochs: number; seeds: number[]; testSize: number; runs: number } {
   const budget = options.budget ?? currentBudget();
   const inits = options.inits ?? [...EVALUATION_INITS];
   inits.forEach((w, i) => assertWeightInit(w, `inits[${i}]`));
@@ -98,8 +99,14 @@ export function batchNormEvaluation(options: EvaluationOptions = {}): Evaluation
   assertInteger("seeds", seedCount, 1, 100);
   const testSize = options.testSize ?? byBudget(budget, 1000, 10000);
   assertInteger("testSize", testSize, 1, 10000);
-  const data = bookBatchNormData(1000, testSize);
   const seeds = Array.from({ length: seedCount }, (_, k) => seed + k);
+  return { budget, inits, epochs, seeds, testSize, runs: inits.length * seeds.length };
+}
+
+export function batchNormEvaluation(options: EvaluationOptions = {}): EvaluationResult {
+  const { budget, inits, epochs, seeds, testSize } = batchNormEvaluationPlan(options);
+  const seed = seeds[0];
+  const data = bookBatchNormData(1000, testSize);
   let done = 0;
   const settings = inits.map((init) => {
     const runs = seeds.map((sd) => {

@@ -10,7 +10,7 @@
  * Reported per parameter: relativeError (max|a − b| / max(|a| + |b|), see
  * nn/gradient.ts), the book's printed mean|a − b|, and max|backprop| (0 exposes
  * the degenerate case). FULL uses the book's hidden sizes [100, 100]; FAST
- * [20, 20] (the numerical gradient costs two losses per parameter).
+ * [10, 10] (the numerical gradient costs two losses per parameter).
  *
  * Three things a correct check meets on the way:
  * - zero gradients: the biases b1, b2 sit right before a BN layer, which subtracts
@@ -66,7 +66,7 @@ export interface BatchNormGradcheckOptions {
   batch?: number;
   /** Seed of the initial weights (default 0). */
   seed?: number;
-  /** Default FAST [20, 20], FULL [100, 100] (the book). */
+  /** Default FAST [10, 10], FULL [100, 100] (the book). */
   hiddenSizeList?: number[];
   /** Central-difference step (default 1e-4, the book's). */
   h?: number;
@@ -123,7 +123,7 @@ export function batchNormGradcheck(options: BatchNormGradcheckOptions = {}): Bat
   assertInteger("batch", batch, 1, 1000);
   assertInteger("seed", seed, 0);
   assertPositive("h", h);
-  const hiddenSizeList = options.hiddenSizeList ?? byBudget(budget, [20, 20], [100, 100]);
+  const hiddenSizeList = options.hiddenSizeList ?? byBudget(budget, [10, 10], [100, 100]);
   const { xTrain, tTrain } = loadMnist({ normalize: true, oneHotLabel: true, trainSize: batch, testSize: 1 });
   const network = new MultiLayerNetExtend({
     inputSize: 784, hiddenSizeList, outputSize: 10, useBatchnorm: true, rng: new RNG(seed),
@@ -161,7 +161,7 @@ export const cli: CliExperiment = {
   options: {
     batch: { kind: "number", description: "samples x_train[:batch] (default 2; 1 = the book's degenerate check)" },
     seed: { kind: "number", description: "seed of the initial weights (default 0)" },
-    hiddenSizeList: { kind: "number[]", description: "hidden sizes (default FAST 20,20 / FULL 100,100 like the book)" },
+    hiddenSizeList: { kind: "number[]", description: "hidden sizes (default FAST 10,10 / FULL 100,100 like the book)" },
     h: { kind: "number", description: "central-difference step (default 1e-4, the book's)" },
   },
   run(o) {

@@ -14,11 +14,11 @@ import { currentBudget, byBudget, type Budget } from "./budget";
 import { bookBatchNormData } from "./batchnorm-data";
 import { bookTrainSettings, trainBookPair, type BookTrainSettings, type PairRun } from "./batchnorm-train";
 import type { CliExperiment } from "./cli-experiment";
-import { bookBatchNormGrid } from "./reference";
+import { bookGrid } from "./batchnorm-reference";
 
 /** The book's 16 scales, exactly as NumPy printed them (data/reference/batch_norm_test.json). */
 export function bookWeightScales(): number[] {
-  return bookBatchNormGrid().weightScales;
+  return bookGrid().weightScales;
 }
 
 /** Indices into the book's 16 scales used by FAST: 1, 0.0464, 0.00215, 0.0001. */
@@ -75,7 +75,18 @@ function mean(rows: number[][]): number[] {
   return rows[0].map((_, e) => rows.reduce((s, r) => s + r[e], 0) / rows.length);
 }
 
-export function batchNormGrid(options: BatchNormGridOptions = {}): BatchNormGridResult {
+export interface BatchNormGridPlan {
+  budget: Budget;
+  scales: number[];
+  seed: number;
+  seeds: number[];
+  settings: ReturnType<typeof bookTrainSettings>;
+  /** (seed, scale) runs, each training two nets. */
+  runs: number;
+}
+
+/** The resolved, checked settings of a grid (what batchNormGrid will run), without running it. */
+export function batchNormGridPlan(options: BatchNormGridOptions = {}): BatchNormGridPlan {
   const budget = options.budget ?? currentBudget();
   const book = bookWeightScales();
   const scales = options.scales ?? byBudget(budget, FAST_SCALE_INDICES.map((i) => book[i]), book);
@@ -92,9 +103,14 @@ export function batchNormGrid(options: BatchNormGridOptions = {}): BatchNormGrid
   assertInteger("seed", seed, 0);
   const seedCount = options.seeds ?? byBudget(budget, 1, 3);
   assertInteger("seeds", seedCount, 1, 100);
+  const seeds = Array.from({ length: seedCount }, (_, k) => seed + k);
+  return { budget, scales: [...scales], seed, seeds, settings, runs: seeds.length * scales.length };
+}
+
+export function batchNormGrid(options: BatchNormGridOptions = {}): BatchNormGridResult {
+  const { budget, scales, seed, seeds, settings } = batchNormGridPlan(options);
   const trainSize = options.trainSize ?? 1000;
   const data = bookBatchNormData(trainSize);
-  const seeds = Array.from({ length: seedCount }, (_, k) => seed + k);
 
   const started = Date.now();
   const runs: GridRun[] = [];

@@ -113,22 +113,22 @@ export function normVariants(options: NormVariantsOptions = {}): NormVariantsRes
 
   const checks: { name: string; maxAbsDiff: number }[] = [];
   const add = (name: string, a: Tensor4 | Matrix, b: Tensor4 | Matrix) => checks.push({ name, maxAbsDiff: maxAbsDiff(a.data, b.data) });
-  add("GroupNorm (G = 1) = LayerNorm", groupNorm4d(x, 1).y, layerNorm4d(x).y);
-  add("GroupNorm (G = C) = InstanceNorm", groupNorm4d(x, C).y, instanceNorm4d(x).y);
+  add("Group Norm（G = 1）＝ Layer Norm", groupNorm4d(x, 1).y, layerNorm4d(x).y);
+  add("Group Norm（G = C）＝ Instance Norm", groupNorm4d(x, C).y, instanceNorm4d(x).y);
   // InstanceNorm of sample n = BatchNorm of a batch holding only sample n
   const alone = tensor4(x.shape);
   for (let n = 0; n < N; n++) alone.data.set(batchNorm4d(sampleOf(x, n)).y.data, n * C * H * W);
-  add("InstanceNorm = BatchNorm of each sample alone", instanceNorm4d(x).y, alone);
+  add("Instance Norm ＝ サンプル 1 つずつの Batch Norm", instanceNorm4d(x).y, alone);
   // the engine's 2-D layers on (N, C·H·W) and (N·H·W, C) views
   const gamma = (d: number) => Matrix.full(1, d, 1), beta = (d: number) => new Matrix(1, d);
   const rows = new Matrix(N, C * H * W, Float64Array.from(x.data));
-  add("LayerNorm4d = engine LayerNormalization on (N, C·H·W)", layerNorm4d(x).y, new LayerNormalization(gamma(C * H * W), beta(C * H * W)).forward(rows, true));
+  add("layerNorm4d ＝ エンジンの LayerNormalization（N × C·H·W 行列）", layerNorm4d(x).y, new LayerNormalization(gamma(C * H * W), beta(C * H * W)).forward(rows, true));
   const pixels = new Matrix(N * H * W, C); // one row per (n, h, w), one column per channel
   for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) for (let k = 0; k < H * W; k++) pixels.set(n * H * W + k, c, x.data[(n * C + c) * H * W + k]);
   const bn = new BatchNormalization(gamma(C), beta(C)).forward(pixels, true);
   const back = tensor4(x.shape);
   for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) for (let k = 0; k < H * W; k++) back.data[(n * C + c) * H * W + k] = bn.get(n * H * W + k, c);
-  add("BatchNorm4d = engine BatchNormalization on (N·H·W, C)", batchNorm4d(x).y, back);
+  add("batchNorm4d ＝ エンジンの BatchNormalization（N·H·W × C 行列）", batchNorm4d(x).y, back);
   return { shape: [...x.shape], groups, seed, eps: BN_EPS, methods, checks };
 }
 

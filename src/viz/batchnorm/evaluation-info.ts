@@ -5,7 +5,8 @@
 import type { EvaluationResult } from "../../experiments/batchnorm-evaluation";
 import { WITHOUT_BN, WITH_BN } from "./colors";
 
-export interface EvaluationRow {
+/** A type alias (not an interface) so it passes as a table row (Record<string, unknown>). */
+export type EvaluationRow = {
   init: string;
   bn: string;
   /** First epoch with mean train accuracy ≥ 0.5; "—" when never. */
@@ -15,7 +16,7 @@ export interface EvaluationRow {
   /** finalTrain − finalTest. */
   gap: number;
   diverged: string;
-}
+};
 
 /** Column headers for table(rows, { labels }). */
 export const EVALUATION_LABELS: Record<keyof EvaluationRow, string> = {

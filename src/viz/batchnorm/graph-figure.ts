@@ -19,15 +19,26 @@ function boxes(info: GraphInfo, mode: "forward" | "backward"): unknown[] {
   }));
 }
 
+/** Half the size of a node's box in axis units (≈ 100 px per unit; 7 px per character, 2 lines). */
+function halfSize(n: GraphNode, mode: "forward" | "backward"): [number, number] {
+  const text = mode === "forward" ? n.forward : `∂L/∂ = ${n.backward}`;
+  const chars = Math.max(n.label.length, text.length);
+  return [0.04 * chars + 0.1, 0.25];
+}
+
 function arrows(info: GraphInfo, mode: "forward" | "backward"): unknown[] {
   const at = new Map(info.nodes.map((n) => [n.id, n]));
   return info.edges.map(([a, b]) => {
     const [from, to] = mode === "forward" ? [at.get(a)!, at.get(b)!] : [at.get(b)!, at.get(a)!];
-    // stop short of the boxes: shorten the segment at both ends
-    const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx / 1.0, dy / 0.55);
-    const cut = Math.min(0.3, 0.42 / Math.max(len, 1e-9));
+    // start and end on the boxes' borders: the fraction of the segment inside each box
+    const dx = to.x - from.x, dy = to.y - from.y;
+    const inside = (n: GraphNode) => {
+      const [hw, hh] = halfSize(n, mode);
+      return Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
+    };
+    const t0 = inside(from), t1 = 1 - inside(to);
     return {
-      x: to.x - dx * cut, y: to.y - dy * cut, ax: from.x + dx * cut, ay: from.y + dy * cut,
+      x: from.x + dx * t1, y: from.y + dy * t1, ax: from.x + dx * t0, ay: from.y + dy * t0,
       xref: "x", yref: "y", axref: "x", ayref: "y", text: "", showarrow: true,
       arrowhead: 3, arrowsize: 1.2, arrowwidth: 1.6, arrowcolor: mode === "forward" ? FORWARD : BACKWARD,
     };

@@ -46,10 +46,11 @@ export function batchNormGridFigure(grid: GridLike, book?: BatchNormGrid): Plotl
   const { rows, cols, epochs } = info;
   const data: PlotlyTrace[] = [];
   const layout: PlotlyLayout = {
-    height: 190 * rows + 130,
-    margin: { t: 70, l: 60, r: 20, b: 60 },
+    height: 190 * rows + 160,
+    margin: { t: 70, l: 60, r: 20, b: 90 },
     title: { text: `Batch Normalization の効果：重みの初期値のスケール別（訓練データ 1000 枚の認識精度${info.seedCount > 1 ? `、${info.seedCount} seed の平均` : ""}）`, font: { size: 15 } },
-    legend: { orientation: "h", y: -60 / (190 * rows + 130), yanchor: "top", x: 0 },
+    // below the "epochs" titles: 45 px under the plot area, in paper units
+    legend: { orientation: "h", y: -45 / (190 * rows), yanchor: "top", x: 0 },
     annotations: [],
     hovermode: "x unified",
   };

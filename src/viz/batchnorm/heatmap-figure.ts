@@ -52,17 +52,18 @@ export function batchNormHeatmapFigure(sources: HeatmapData[]): PlotlyFigure {
   return {
     data,
     layout: {
-      height: 430,
-      margin: { t: 95, l: 80, r: 30, b: 50 },
-      title: { text: "訓練精度のまとめ：重みのスケール × epoch", font: { size: 15 } },
+      height: 460,
+      margin: { t: 120, l: 80, r: 30, b: 50 },
+      title: { text: "訓練精度のまとめ：重みのスケール × epoch", font: { size: 15 }, x: 0.01, xanchor: "left", y: 0.97, yanchor: "top" },
       ...axes,
       coloraxis: { colorscale: "Viridis", cmin: 0, cmax: 1, colorbar: { title: { text: "精度" }, x: 1.0, len: 0.45, y: 0.75 } },
-      coloraxis2: { colorscale: "RdBu", cmid: 0, cmin: -1, cmax: 1, colorbar: { title: { text: "差" }, x: 1.0, len: 0.45, y: 0.2 } },
+      // Plotly's RdBu runs blue → red; reversed, BN ahead (> 0) is blue like the BN curves
+      coloraxis2: { colorscale: "RdBu", reversescale: true, cmid: 0, cmin: -1, cmax: 1, colorbar: { title: { text: "差" }, x: 1.0, len: 0.45, y: 0.2 } },
       annotations: PANELS.map((p, i) => ({
         text: p.title, xref: `x${i === 0 ? "" : i + 1} domain`, yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom",
         showarrow: false, font: { size: 13 },
       })),
-      updatemenus: sources.length > 1 ? [{ type: "buttons", direction: "right", x: 0, y: 1.2, xanchor: "left", yanchor: "bottom", buttons, showactive: true }] : [],
+      updatemenus: sources.length > 1 ? [{ type: "buttons", direction: "right", x: 0, y: 1.1, xanchor: "left", yanchor: "bottom", buttons, showactive: true }] : [],
     },
   };
 }
