@@ -50,6 +50,13 @@ export function countFigures(nb) {
   return n;
 }
 
+/** nbconvert's lab template clips long code lines (overflow: hidden); in a handout they wrap. */
+export const HANDOUT_CSS = `<style type="text/css">
+/* zerokara-lab handouts: wrap long lines of code and text output instead of clipping them */
+.jp-InputArea-editor .highlight pre, .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+</style>
+`;
+
 function findRequireJs(extra = []) {
   return [...REQUIRE_CANDIDATES, ...extra].find((p) => existsSync(p)) ?? null;
 }
@@ -79,6 +86,7 @@ export function inlineAssets(html, { mathJaxRoot, requireJsPath, needsMath }) {
     mathjax = "inline";
     return `<script>${mathJaxScript(mathJaxRoot)}\n</script>`;
   });
+  html = html.replace("</head>", `${HANDOUT_CSS}</head>`);
   return { html, mathjax, requirejs };
 }
 
