@@ -7,7 +7,7 @@ import { isBlank } from "./blank";
 import { BlankAnswer } from "./harness";
 import { readChoice, readNumber, readOption } from "./parse";
 import { findQuestion } from "./questions/index";
-import { keyMarkdown, label, rereadText } from "./render";
+import { detailsBlock, keyMarkdown, label, rereadText } from "./render";
 import type { BlanksQuestion, CheckResult, CodeQuestion, Question, Status } from "./types";
 
 interface Verdict {
@@ -104,14 +104,14 @@ export function resultMessage(q: Question, v: Verdict): string {
     case "wrong":
       return [
         `**× 不正解** — ${head}` + (v.detail ? `\n\n${v.detail}` : ""),
-        `<details><summary>解説と正解を見る</summary>\n\n正解: ${keyMarkdown(q)}\n\n${q.explanation}\n\n</details>`,
+        detailsBlock("解説と正解を見る", `正解: ${keyMarkdown(q)}\n\n${q.explanation}`),
         reread,
       ].join("\n\n");
     case "unanswered":
       return [
         `**― 未回答** — ${head}` + (v.detail ? `: ${v.detail}` : "") +
           `\n\n答えのセルの \`未回答\` を書き換えて実行してから、このセルをもう一度実行してください。`,
-        `<details><summary>解説を見る (答えが書いてあります)</summary>\n\n正解: ${keyMarkdown(q)}\n\n${q.explanation}\n\n</details>`,
+        detailsBlock("解説を見る (答えが書いてあります)", `正解: ${keyMarkdown(q)}\n\n${q.explanation}`),
         reread,
       ].join("\n\n");
   }

@@ -52,7 +52,8 @@ export function expectClose(expected: ArrayLike<number>, got: ArrayLike<number>,
       const near = Number.isFinite(g) && Math.abs(g - e) <= 1e-5 * (1 + Math.abs(e));
       throw new AnswerMismatch(
         `${what}の要素 ${i} が合いません: エンジン ${fmt(e)}、あなたの式 ${fmt(g)}。` +
-          (near ? "ごく僅かな差です: 小さな定数 (1e-7 など) の位置や有無を本書と見比べてください。" : ""),
+          (near ? "ごく僅かな差です: 小さな定数 (1e-7 など) の位置や有無を本書と見比べてください。" : "") +
+          (Number.isNaN(g) ? "NaN は 0 / 0 や負の数の平方根から生まれます: 勾配が 0 の要素でも割り算が成り立つか確かめてください。" : ""),
       );
     }
   }

@@ -112,3 +112,37 @@ export function checkCellSource(q: Question): string {
 export function topicTitle(q: Question): string {
   return TOPICS[q.topic].title;
 }
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
+}
+
+/**
+ * The little Markdown of explanations (`code`, **bold**, $math$, paragraphs)
+ * as HTML, for the inside of a <details> block: Markdown inside raw HTML is
+ * rendered by some front ends and not by others (nbconvert's exporter), HTML
+ * is rendered by all. Math stays as text for MathJax (it reads the text, so
+ * escaping < and & inside it is right).
+ */
+export function markdownToHtml(md: string): string {
+  const inline = (s: string): string =>
+    s
+      .split(/(`[^`]*`)/)
+      .map((part) =>
+        part.startsWith("`") && part.endsWith("`") && part.length >= 2
+          ? `<code>${escapeHtml(part.slice(1, -1))}</code>`
+          : escapeHtml(part).replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>"),
+      )
+      .join("");
+  return md
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => `<p>${inline(p).replace(/\n/g, " ")}</p>`)
+    .join("");
+}
+
+/** A closed <details> with a summary line and Markdown inside, as one HTML block (no blank lines). */
+export function detailsBlock(summary: string, md: string): string {
+  return `<details><summary>${escapeHtml(summary)}</summary>${markdownToHtml(md)}</details>`;
+}
