@@ -102,7 +102,7 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     explanation:
       `AdaGrad は勾配の 2 乗を足し続け ($r$ は単調に増える)、よく動いたパラメータほど学習率を小さくします。` +
       `本書の $h \\leftarrow h + ${DL} \\odot ${DL}$、$W \\leftarrow W - \\eta \\frac{1}{\\sqrt{h}} ${DL}$ と同じ式で、$h = r$、$\\eta = \\epsilon$ です。` +
-      `B は RMSProp ($\\rho = 0.9$ のとき)、C は割り算と掛け算が逆、D は 2 乗を忘れています。`,
+      `B は RMSProp、C は割り算と掛け算が逆、D は 2 乗を忘れています。`,
     reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
     engineChoice: byRules(() => new AdaGrad({ lr: 0.1 }), {
       A: (p, g, s) => ((s.h += g * g), p - (0.1 / (1e-7 + Math.sqrt(s.h))) * g),

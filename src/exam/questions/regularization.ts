@@ -130,7 +130,7 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     key: { あ: 1, い: 2, う: 3, え: 4 },
     explanation:
       `どちらも「推論時の出力 = 学習時の出力の期待値」になるように作られています。本書の形は推論時に $(1-p)$ を掛け、` +
-      `inverted dropout は学習時に $1/(1-p)$ 倍しておくことで推論時は何もしません。E資格では後者を「weight scaling inference rule」と対比して問われることがあります。`,
+      `inverted dropout は学習時に $1/(1-p)$ 倍しておくことで推論時は何もしません。本書の形は、Goodfellow らの教科書 (E資格) の「weight scaling inference rule」(推論時に重みを「残す確率」倍する) と同じ考え方です。`,
     reread: { notebook: NB, section: "Dropout" },
     engineBlank: (() => {
       const p = 0.3;

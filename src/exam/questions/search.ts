@@ -45,7 +45,7 @@ export const SEARCH_QUESTIONS: Question[] = [
     key: "C",
     explanation:
       `指数を一様に選ぶ \`10 ** rng.uniform(-6, -2)\` (本書の \`10 ** np.random.uniform(-6, -2)\`) で、各桁が 1/4 ずつ選ばれます (対数一様分布)。` +
-      `A では 99% 以上が $10^{-3}$〜$10^{-2}$ に集まり、小さい学習係数をほとんど試せません。B と D は負の値になり、学習係数になりません。`,
+      `A では約 90% が $10^{-3}$〜$10^{-2}$ に集まり、$10^{-6}$〜$10^{-5}$ はわずか 0.09% しか選ばれません。B と D は負の値になり、学習係数になりません。`,
     reread: { notebook: NB, section: "ランダムサーチ" },
     engineChoice: (letter: ChoiceLetter) => {
       const sample = {
