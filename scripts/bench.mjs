@@ -2,7 +2,7 @@
 /**
  * npm run bench — how fast the engine trains the book's MNIST net, next to NumPy and TF.js.
  *
- *   node scripts/bench.mjs [--rounds N] [--quick] [--rows id,id…] [--notebooks] [--no-memory]
+ *   node scripts/bench.mjs [--rounds N] [--quick] [--rows id,id…] [--notebooks[=name-part]] [--no-memory]
  *
  * --rows picks rows of table 1 (ids: engine-blas engine-wasm engine-js numpy-float64
  * numpy-float32 tfjs-cpu tfjs-wasm), e.g. --rows engine-blas,numpy-float64 --rounds 9
@@ -18,13 +18,14 @@
  *    called from C (bench/gemm_c.c, compiled here).
  * 3. Heap and RSS over a 2000-iteration run per engine backend (500 for the slow js kernel).
  * 4. Where one iteration of the engine spends its time, step by step (bench/hotspots.ts).
- * 5. With --notebooks: the wall time of every notebook in FULL budget (nbconvert, tslab).
+ * 5. With --notebooks: the wall time of every notebook in FULL budget (nbconvert + tslab,
+ *    through scripts/lib/notebooks.mjs like `npm run handouts`; long).
  *
  * Prints a table and writes everything as JSON to bench-results/.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildNative } from "./build-native.mjs";
@@ -204,24 +205,23 @@ if (engineNames.length) {
   hotspots = tsx("bench/hotspots.ts", { runMs: 40, runs: 5 }, { ...env1, ZEROKARA_BACKEND: engineNames[0] });
 }
 
-// 5. notebooks in FULL budget
-const notebooks = flag("--notebooks") ? runNotebooks() : null;
-function runNotebooks() {
-  const dir = join(root, "notebooks");
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".ipynb")).sort() : [];
-  const out = mkdtempSync(join(tmpdir(), "zk-bench-nb-"));
+// 5. notebooks in FULL budget, run the way `npm run handouts` runs them (scripts/lib)
+const nbArg = args.find((a) => a === "--notebooks" || a.startsWith("--notebooks="));
+const notebooks = nbArg ? await runNotebooks(nbArg.split("=")[1]) : null;
+async function runNotebooks(filter) {
+  const { executeNotebook, listNotebooks } = await import("./lib/notebooks.mjs");
+  const { candidatePythons, findJupyter } = await import("./lib/jupyter.mjs");
+  const { headlessJupyterPath } = await import("./lib/kernel.mjs");
+  const { python } = findJupyter(candidatePythons());
+  if (!python) return [{ notebook: "(all)", seconds: NaN, ok: false, error: "no Python with Jupyter/nbconvert found: run npm start (setup) first" }];
+  const jupyterPath = headlessJupyterPath(root);
   const res = [];
-  for (const nb of files) {
-    log(`bench: notebook ${nb} (ZEROKARA_BUDGET=full) …`);
-    const t0 = performance.now();
-    const r = spawnSync(PY, ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab",
-      "--ExecutePreprocessor.timeout=-1", "--output-dir", out, join(dir, nb)],
-    { cwd: dir, env: { ...process.env, ZEROKARA_BUDGET: "full" }, encoding: "utf8", maxBuffer: 64 << 20 });
-    const seconds = (performance.now() - t0) / 1000;
-    const err = r.status === 0 ? undefined : (r.stderr || r.error?.message || "").trim().split("\n").slice(-1)[0];
-    res.push({ notebook: nb, seconds, ok: r.status === 0, error: err });
+  for (const notebook of listNotebooks(root).filter((n) => !filter || basename(n).includes(filter))) {
+    log(`bench: notebook ${basename(notebook)} (ZEROKARA_BUDGET=full) …`);
+    const rec = await executeNotebook({ root, python, notebook, budget: "full", jupyterPath });
+    const why = rec.failure ? `${rec.failure.cellNumber ? `cell ${rec.failure.cellNumber}: ` : ""}${rec.failure.message}` : undefined;
+    res.push({ notebook: basename(notebook), seconds: rec.seconds, cells: rec.cells, ok: rec.ok, error: why });
   }
-  rmSync(out, { recursive: true, force: true });
   return res;
 }
 
