@@ -12,7 +12,7 @@ import type { RegularizationSweep } from "../src/experiments/regularization-swee
 import type { RegularizationSummary } from "../src/experiments/regularization-summary";
 import { prepareFigure } from "../src/viz/figure";
 import {
-  bandPolygon, bookCurve, judgeChoice, overfitFigure, pctPm, pixelGrid, summaryFigure, summaryRows, sweepFigure,
+  bandPolygon, bookCurve, judgeChoice, overfitFigure, pctPm, sourceBlock, summaryFigure, summaryRows, sweepFigure,
   sweepGapFigure, sweepSliderInfo, valueLabel, weightHistogram,
 } from "../src/viz/regularization";
 
@@ -73,11 +73,14 @@ describe("weights", () => {
     assert.throws(() => weightHistogram([1], 0, 3), /range/);
   });
 
-  it("pixelGrid lays 784 values out as 28 rows of 28", () => {
-    const g = pixelGrid(Array.from({ length: 784 }, (_, i) => i));
-    assert.equal(g.length, 28);
-    assert.equal(g[1][0], 28);
-    assert.equal(g[27][27], 783);
+  it("sourceBlock cuts one function out of an engine file, through its closing brace", () => {
+    const src = sourceBlock("src/nn/net-common.ts", "export function addL1Grad(");
+    assert.ok(src.startsWith("export function addL1Grad("));
+    assert.ok(src.endsWith("}"));
+    assert.ok(src.includes("Math.sign(w[i])"));
+    assert.ok(!src.includes("accuracyOf"), "stops at the function's end");
+    assert.throws(() => sourceBlock("src/nn/net-common.ts", "export function nothingLikeThis("), /header/);
+    assert.throws(() => sourceBlock("src/nope.ts", "x"), /file/);
   });
 });
 

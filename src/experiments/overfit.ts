@@ -73,7 +73,7 @@ export interface OverfitConfig {
 export interface OverfitOptions extends OverfitConfig {
   budget?: Budget;
   seed?: number;
-  /** Last epoch label: epochs + 1 evaluations, 3·epochs + 1 updates (FAST 100, FULL 200). */
+  /** Last epoch label: epochs + 1 evaluations, 3·epochs + 1 updates (FAST 80, FULL 200). */
   epochs?: number;
   /** The first n training images (default 300). */
   trainSize?: number;
@@ -130,6 +130,8 @@ export interface OverfitRun {
   batchSize: number;
   /** All final weights, when keepWeights. */
   weights?: Float64Array;
+  /** All initial weights (same order), when keepWeights. */
+  initialWeights?: Float64Array;
 }
 
 export function overfitDefaults(budget: Budget) {
@@ -230,6 +232,7 @@ export function overfitRun(options: OverfitOptions = {}): OverfitRun {
     ? new MultiLayerNetExtend({ ...common, rng, useDropout: true, dropoutRatio: config.dropoutRatio, dropoutForm: config.dropoutForm })
     : new MultiLayerNet({ ...common, rng });
   const net = makeNet(weightRng); // initial weights first, then (with Dropout) the masks
+  const initialWeights = keepWeights ? flattenWeights(net.params) : undefined;
   // Evaluation goes through a second net that SHARES the parameter matrices: its layer
   // buffers stay sized for the evaluation set and the training net's for the mini-batch
   // (one net would reallocate every buffer twice per epoch). Same numbers, ~2× faster.
@@ -317,7 +320,10 @@ export function overfitRun(options: OverfitOptions = {}): OverfitRun {
     run.zeroWeightFraction = s.zeroFraction;
     run.nearZeroFraction = s.nearZeroFraction;
     run.weightCount = s.count;
-    if (keepWeights) run.weights = flattenWeights(net.params);
+    if (keepWeights) {
+      run.weights = flattenWeights(net.params);
+      run.initialWeights = initialWeights;
+    }
   }
   return run;
 }

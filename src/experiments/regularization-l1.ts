@@ -1,7 +1,7 @@
 /**
  * L1 vs L2 on the weights themselves: after training on the 300 images, how
- * are the weights distributed, how many are exactly 0, and where (per layer,
- * and per input pixel for W1)? Four runs with the same seed (same initial
+ * are the weights distributed, how many are exactly 0, and where (per layer;
+ * W1 rows of pixels that are 0 in every image vs the others)? Four runs with the same seed (same initial
  * weights, same mini-batches):
  *   none, L2 (the book's λ = 0.1), L1 proximal (soft-thresholding, ISTA),
  *   L1 subgradient (λ₁·sign(W) in the gradient).
@@ -34,12 +34,36 @@ export interface WeightPanel {
   zeroFraction: number;
   nearZeroFraction: number;
   layers: LayerWeightStats[];
-  /** Per input pixel (784, row-major 28 × 28): share of its 100 W1 weights that are exactly 0. */
-  pixelZeroFraction: number[];
-  /** Per input pixel: ‖W1 row‖ (how much the pixel can influence the first layer). */
-  pixelNorm: number[];
   trainAcc: number;
   testAcc: number;
+  /** A sample of W1 entries (every `w1Stride`-th): initial value, final value, and whether its pixel is dead. */
+  w1Sample: { initial: number[]; final: number[]; dead: boolean[] };
+  /** max |final − deadWeightTheory(initial)| over ALL W1 weights of dead pixels (0 up to rounding). */
+  deadRowMaxDeviation: number;
+  /** Share of exact zeros among W1 weights of dead pixels, and of the other pixels. */
+  deadRowZeroFraction: number;
+  liveRowZeroFraction: number;
+}
+
+/**
+ * What becomes of a weight that gets no data gradient (its pixel is 0 in every
+ * training image) after `updates` SGD steps of learning rate lr:
+ *   none   w₀                                  (nothing moves it)
+ *   L2     w₀·(1 − ηλ)^T                       (shrunk by a factor)
+ *   L1     sign(w₀)·max(|w₀| − T·ηλ₁, 0)      (proximal: moved toward 0 by a constant, then held at 0)
+ * The subgradient form has no closed form (it overshoots 0 and oscillates); NaN.
+ */
+export function deadWeightTheory(key: WeightPanel["key"], w0: number, o: { lr: number; lambda: number; l1: number; updates: number }): number {
+  switch (key) {
+    case "none":
+      return w0;
+    case "l2":
+      return w0 * (1 - o.lr * o.lambda) ** o.updates;
+    case "l1":
+      return Math.sign(w0) * Math.max(Math.abs(w0) - o.updates * o.lr * o.l1, 0);
+    default:
+      return NaN;
+  }
 }
 
 export interface WeightComparison {
@@ -52,6 +76,10 @@ export interface WeightComparison {
   /** Pixels that are 0 in all training images (their W1 rows get no data gradient). */
   deadPixels: boolean[];
   deadPixelCount: number;
+  /** Parameter updates done (3·epochs + 1) and the SGD learning rate, for deadWeightTheory. */
+  updates: number;
+  lr: number;
+  w1Stride: number;
   panels: WeightPanel[];
 }
 
@@ -77,11 +105,12 @@ export function layerWeightStats(weights: Float64Array, shapes: [number, number]
   });
 }
 
-export function weightComparison(options: { budget?: Budget; seed?: number; lambda?: number; l1?: number } = {}): WeightComparison {
+export function weightComparison(options: { budget?: Budget; seed?: number; lambda?: number; l1?: number; w1Stride?: number; epochs?: number; testSize?: number } = {}): WeightComparison {
   const budget = options.budget ?? currentBudget();
   const s = regularizationSettings(budget);
-  const { seed = 0, lambda = s.bookLambda, l1 = s.l1 } = options;
-  const sizes = { budget, epochs: s.epochs, testSize: s.testSize };
+  const { seed = 0, lambda = s.bookLambda, l1 = s.l1, w1Stride = 17, epochs = s.epochs, testSize = s.testSize } = options;
+  const updates = 3 * epochs + 1, lr = 0.01;
+  const sizes = { budget, epochs, testSize };
   const defs: { key: WeightPanel["key"]; label: string; config: OverfitConfig }[] = [
     { key: "none", label: "正則化なし", config: {} },
     { key: "l2", label: `L2 (λ = ${lambda})`, config: { weightDecayLambda: lambda } },
@@ -89,7 +118,7 @@ export function weightComparison(options: { budget?: Budget; seed?: number; lamb
     { key: "l1-subgradient", label: `L1 劣勾配 (λ₁ = ${l1})`, config: { l1, l1Mode: "subgradient" } },
   ];
   const shapes = weightShapes();
-  const data = overfitData(300, s.testSize);
+  const data = overfitData(300, testSize);
   const x = data.xTrain;
   const deadPixels = Array.from({ length: 784 }, (_, p) => {
     for (let i = 0; i < x.rows; i++) if (x.data[i * 784 + p] !== 0) return false;
@@ -97,27 +126,40 @@ export function weightComparison(options: { budget?: Budget; seed?: number; lamb
   });
   const panels = defs.map((d): WeightPanel => {
     const run = memoOverfitRun(d.config, seed, sizes);
-    const w = run.weights!;
+    const w = run.weights!, w0 = run.initialWeights!;
     const hidden = shapes[0][1];
-    const pixelZeroFraction: number[] = [], pixelNorm: number[] = [];
-    for (let p = 0; p < 784; p++) {
-      let zero = 0, sq = 0;
-      for (let j = 0; j < hidden; j++) {
-        const v = w[p * hidden + j];
-        if (v === 0) zero++;
-        sq += v * v;
+    const sample = { initial: [] as number[], final: [] as number[], dead: [] as boolean[] };
+    let deviation = 0;
+    const zeros = { dead: 0, deadN: 0, live: 0, liveN: 0 };
+    for (let k = 0; k < 784 * hidden; k++) {
+      const dead = deadPixels[Math.floor(k / hidden)];
+      if (k % w1Stride === 0) {
+        sample.initial.push(w0[k]);
+        sample.final.push(w[k]);
+        sample.dead.push(dead);
       }
-      pixelZeroFraction.push(zero / hidden);
-      pixelNorm.push(Math.sqrt(sq));
+      if (dead) {
+        zeros.deadN++;
+        zeros.dead += +(w[k] === 0);
+        const theory = deadWeightTheory(d.key, w0[k], { lr, lambda, l1, updates });
+        if (!Number.isNaN(theory)) deviation = Math.max(deviation, Math.abs(w[k] - theory));
+      } else {
+        zeros.liveN++;
+        zeros.live += +(w[k] === 0);
+      }
     }
     return {
       ...d, weights: w, zeroFraction: run.zeroWeightFraction, nearZeroFraction: run.nearZeroFraction,
-      layers: layerWeightStats(w, shapes), pixelZeroFraction, pixelNorm,
+      layers: layerWeightStats(w, shapes),
       trainAcc: run.final.trainAcc, testAcc: run.final.testAcc,
+      w1Sample: sample,
+      deadRowMaxDeviation: d.key === "l1-subgradient" ? NaN : deviation,
+      deadRowZeroFraction: zeros.dead / Math.max(zeros.deadN, 1),
+      liveRowZeroFraction: zeros.live / Math.max(zeros.liveN, 1),
     };
   });
   return {
-    budget, seed, epochs: s.epochs, lambda, l1, nearZeroThreshold: NEAR_ZERO,
-    deadPixels, deadPixelCount: deadPixels.filter(Boolean).length, panels,
+    budget, seed, epochs, lambda, l1, nearZeroThreshold: NEAR_ZERO,
+    deadPixels, deadPixelCount: deadPixels.filter(Boolean).length, updates, lr, w1Stride, panels,
   };
 }

@@ -74,3 +74,21 @@ export function bookCurve(data: OverfitData, lastEpoch: number, every = 1): Book
   });
   return out;
 }
+
+/** Rows "epoch / 本書 訓練・テスト / 本実装 訓練・テスト" at the given epochs (book values aligned by updates). */
+export function bookVsOursRows(series: OverfitSeries, book: OverfitData, epochs: number[]): Record<string, string | number>[] {
+  const b = bookCurve(book, Math.max(...epochs));
+  const f = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "–" : (100 * v).toFixed(1));
+  const seeds = series.runs.length;
+  return epochs.map((e) => {
+    const k = b.epochs.indexOf(e);
+    return {
+      epoch: e,
+      "更新回数": 3 * e + 1,
+      "本書 訓練 (%)": f(k >= 0 ? b.train[k] : undefined),
+      "本書 テスト (%)": f(k >= 0 ? b.test[k] : undefined),
+      [`本実装 訓練 (%)${seeds > 1 ? ` ${seeds} seed 平均` : ""}`]: f(series.trainMean[e]),
+      [`本実装 テスト (%)${seeds > 1 ? ` ${seeds} seed 平均` : ""}`]: f(series.testMean[e]),
+    };
+  });
+}

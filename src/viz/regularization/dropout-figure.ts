@@ -32,8 +32,8 @@ export function dropoutExpectationFigure(c: DropoutExpectationCheck): PlotlyFigu
     data,
     layout: {
       title: { text: `Dropout（p = ${c.ratio}）：${c.units} ユニット × ${c.samples} 個のマスクで、訓練時の出力の平均 vs テスト時の出力` },
-      xaxis: { title: { text: "テスト時の出力" }, range: [0, top] },
-      yaxis: { title: { text: "訓練時の出力の平均（マスクについて）" }, range: [0, top], scaleanchor: "x" },
+      xaxis: { title: { text: "テスト時の出力" }, range: [0, top], constrain: "domain" },
+      yaxis: { title: { text: "訓練時の出力の平均（マスクについて）" }, range: [0, top], scaleanchor: "x", constrain: "domain" },
       legend: { orientation: "h", y: -0.2 },
       height: 520,
     },

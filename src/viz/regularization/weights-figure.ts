@@ -1,8 +1,8 @@
 /**
  * L1 vs L2 weights: histograms (one row per regulariser, log counts, exact
- * zeros as a separate red bar) and 28 × 28 maps of ‖W1 row‖ per input pixel.
+ * zeros as a separate red bar) and W1 before vs after training.
  */
-import type { WeightComparison } from "../../experiments/regularization-l1";
+import { deadWeightTheory, type WeightComparison, type WeightPanel } from "../../experiments/regularization-l1";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { pct, regColor } from "./colors";
 import { weightHistogram } from "./weights-info";
@@ -43,39 +43,56 @@ export function weightHistogramFigure(c: WeightComparison, range = 0.3, bins = 1
   };
 }
 
-/** 28 × 28 image rows top to bottom (Plotly heatmaps draw row 0 at the bottom unless the axis is reversed). */
-export function pixelGrid(values: number[]): number[][] {
-  return Array.from({ length: 28 }, (_, r) => values.slice(28 * r, 28 * r + 28));
+/** Points of the theory curve for weights without data gradient, over [−range, range]. */
+export function theoryCurve(key: WeightPanel["key"], c: WeightComparison, range: number, points = 201): { x: number[]; y: number[] } {
+  const x = Array.from({ length: points }, (_, k) => -range + (2 * range * k) / (points - 1));
+  const y = x.map((w0) => deadWeightTheory(key, w0, { lr: c.lr, lambda: c.lambda, l1: c.l1, updates: c.updates }));
+  return y.some(Number.isNaN) ? { x: [], y: [] } : { x, y };
 }
 
-export function pixelNormFigure(c: WeightComparison): PlotlyFigure {
+/**
+ * W1 before vs after training, one panel per regulariser: weights of pixels
+ * that are 0 in every training image (no data gradient) in red, the others in
+ * grey, and the formula for the red ones (none: unchanged, L2: ×(1 − ηλ)^T,
+ * L1: soft-thresholding by T·ηλ₁).
+ */
+export function weightTrajectoryFigure(c: WeightComparison, range = 0.2): PlotlyFigure {
   const n = c.panels.length;
-  const zmax = Math.max(...c.panels.flatMap((p) => p.pixelNorm));
   const data: PlotlyTrace[] = [];
   const layout: Record<string, unknown> = {};
   const annotations: Record<string, unknown>[] = [];
-  const gap = 0.03, w = (1 - gap * (n - 1)) / n;
+  const gap = 0.035, w = (1 - gap * (n - 1)) / n;
   c.panels.forEach((p, i) => {
     const ax = i === 0 ? "" : String(i + 1);
     const left = i * (w + gap);
-    layout[`xaxis${ax}`] = { domain: [left, left + w], showticklabels: false, anchor: `y${ax}`, constrain: "domain" };
-    layout[`yaxis${ax}`] = { autorange: "reversed", showticklabels: false, anchor: `x${ax}`, scaleanchor: `x${ax}` };
-    const zeroRows = p.pixelZeroFraction.filter((f) => f === 1).length;
+    layout[`xaxis${ax}`] = { domain: [left, left + w], range: [-range, range], anchor: `y${ax}`, title: { text: "学習前の w", font: { size: 11 } } };
+    layout[`yaxis${ax}`] = { range: [-range, range], anchor: `x${ax}`, ...(i === 0 ? { title: { text: "学習後の w" } } : { showticklabels: false }) };
+    const s = p.w1Sample;
+    const pick = (dead: boolean) => s.initial.map((_, k) => k).filter((k) => s.dead[k] === dead);
+    for (const dead of [false, true]) {
+      const ks = pick(dead);
+      data.push({
+        type: "scatter", mode: "markers", x: ks.map((k) => s.initial[k]), y: ks.map((k) => s.final[k]), xaxis: `x${ax}`, yaxis: `y${ax}`,
+        name: dead ? "常に 0 の画素の重み（データの勾配なし）" : "その他の画素の重み", legendgroup: dead ? "dead" : "live", showlegend: i === 0,
+        marker: { size: 3, color: dead ? "rgba(214,39,40,0.7)" : "rgba(120,120,120,0.35)" }, hoverinfo: "skip",
+      });
+    }
+    const t = theoryCurve(p.key, c, range);
     data.push({
-      type: "heatmap", z: pixelGrid(p.pixelNorm), xaxis: `x${ax}`, yaxis: `y${ax}`, zmin: 0, zmax, colorscale: "Viridis",
-      showscale: i === n - 1, colorbar: { title: { text: "‖W1 の行‖" }, len: 0.8 }, name: p.label,
-      hovertemplate: `${p.label}<br>画素 (%{y}, %{x})<br>‖W1 の行‖ = %{z:.3f}<extra></extra>`,
+      type: "scatter", mode: "lines", x: t.x, y: t.y, xaxis: `x${ax}`, yaxis: `y${ax}`, name: "式（データの勾配がない重み）",
+      legendgroup: "theory", showlegend: i === 0, line: { color: "#000", width: 1.5, dash: "dot" }, hoverinfo: "skip",
     });
     annotations.push({
-      xref: `x${ax} domain`, yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom", showarrow: false,
-      text: `${p.label}<br>行がすべて 0 の画素: ${zeroRows}`, font: { size: 11 },
+      xref: `x${ax} domain`, yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom", showarrow: false, font: { size: 11 },
+      text: `${p.label}<br>W1 のちょうど 0: ${pct(p.layers[0].zeroFraction)}`,
     });
   });
   return {
     data,
     layout: {
-      ...layout, annotations, height: 330, margin: { t: 100, b: 20, l: 20, r: 20 },
-      title: { text: `入力画素ごとの W1 の行のノルム（MNIST 300 枚で常に 0 の画素: ${c.deadPixelCount} / 784）`, y: 0.97 },
+      ...layout, annotations, height: 420, margin: { t: 110 },
+      title: { text: `W1 の重み：学習前 → 学習後（${c.updates} 回更新、${c.w1Stride} 個に 1 個を表示）`, y: 0.97 },
+      legend: { orientation: "h", y: -0.22 },
     },
   };
 }

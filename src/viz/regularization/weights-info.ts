@@ -55,19 +55,9 @@ export function weightSummaryRows(c: WeightComparison): Record<string, string | 
     正則化: p.label,
     "ちょうど 0 (w === 0)": pct(p.zeroFraction),
     [`ほぼ 0 (|w| < ${c.nearZeroThreshold})`]: pct(p.nearZeroFraction),
-    [`W1 のうち常に 0 の画素 (${c.deadPixelCount}) の行で ちょうど 0`]: pct(deadRowZeroFraction(c, p.pixelZeroFraction)),
+    [`W1 のちょうど 0：常に 0 の画素 (${c.deadPixelCount} 個) の行`]: pct(p.deadRowZeroFraction),
+    "W1 のちょうど 0：その他の画素の行": pct(p.liveRowZeroFraction),
     訓練精度: pct(p.trainAcc),
     テスト精度: pct(p.testAcc),
   }));
-}
-
-/** Share of W1 weights that are exactly 0, over the rows of pixels that are 0 in every training image. */
-export function deadRowZeroFraction(c: WeightComparison, pixelZeroFraction: number[]): number {
-  let s = 0, n = 0;
-  c.deadPixels.forEach((dead, p) => {
-    if (!dead) return;
-    s += pixelZeroFraction[p];
-    n++;
-  });
-  return n === 0 ? NaN : s / n;
 }
