@@ -14,7 +14,7 @@ import { checkFigure, prepareFigure } from "../src/viz/figure";
 import {
   batchNormEvaluationFigure, batchNormGraphFigure, batchNormGridFigure, batchNormHeatmapFigure, bookHeatmapInfo,
   comparisonRows, evaluationRows, faceCells, graphInfo, gridInfo, heatmapInfo, highlight, methodsInfo, normAxesFigure,
-  runningStatsFigure, sameScale, scaleLabel,
+  judgeChoice, judgeChoices, judgeNumber, runningStatsFigure, sameScale, scaleLabel,
 } from "../src/viz/batchnorm";
 
 const book = bookBatchNormGrid();
@@ -123,6 +123,8 @@ describe("computational graph", () => {
     assert.equal(node("xhat").forward, "[−1.67, 0.333, 0.333, 1]");
     assert.equal(node("y").backward, "[1, 0, 0, 0]");
     assert.equal(node("gamma").backward, "−1.67");
+    // μ shows ∂L/∂μ = −Σ dxc (the book's dmu is +Σ dxc)
+    assert.equal(node("mu").backward, `−${Number(w.dxc.reduce((s, r) => s + r[0], 0).toPrecision(3))}`);
     for (const [a, b] of g.edges) assert.ok(node(a) && node(b), `${a} → ${b}`);
     const fig = batchNormGraphFigure(g);
     checkFigure(fig);
@@ -164,11 +166,29 @@ describe("N×C×H×W block", () => {
   });
 });
 
+describe("quiz checks", () => {
+  it("正解 / 不正解 / 未回答, forgiving form, never throwing", () => {
+    assert.equal(judgeChoice("b", "B", "").status, "正解");
+    assert.equal(judgeChoice("（Ｂ）", "B", "").status, "正解");
+    assert.equal(judgeChoice("A", "B", "").status, "不正解");
+    assert.equal(judgeChoice("", "B", "").status, "未回答");
+    assert.equal(judgeChoice(42 as unknown as string, "B", "").status, "不正解");
+    assert.equal(judgeChoices("c, a", "AC", "").status, "正解");
+    assert.equal(judgeNumber(1.342, 3 / Math.sqrt(5), "", 0.002).status, "正解");
+    assert.equal(judgeNumber("１．３４２", 3 / Math.sqrt(5), "", 0.002).status, "正解");
+    assert.equal(judgeNumber(1.162, 3 / Math.sqrt(5), "", 0.002).status, "不正解");
+    assert.equal(judgeNumber(null, 0, "", 0).status, "未回答");
+    assert.equal(judgeNumber(0, 0, "", 0).status, "正解");
+    assert.equal(judgeNumber("abc", 0, "", 0).status, "不正解");
+  });
+});
+
 describe("evaluation and running statistics figures", () => {
   it("rows per setting and net; the figures build", () => {
     const curve = (a: number) => ({
       trainAcc: [0.1, a], testAcc: [0.1, a - 0.1], trainRuns: [[0.1, a]], testRuns: [[0.1, a - 0.1]],
-      finalTrain: a, finalTest: a - 0.1, gap: 0.1, takeoffEpoch: a >= 0.5 ? 1 : null, diverged: 0,
+      finalTrain: a, finalTest: a - 0.1, gap: 0.1, takeoffEpoch: a >= 0.5 ? 1 : null,
+      diverged: a < 0.5 ? 1 : 0, divergedAt: a < 0.5 ? 1 : null,
     });
     const r: EvaluationResult = {
       budget: "fast", seed: 0, seeds: [0], epochs: [0, 1], testSize: 10,
@@ -178,7 +198,11 @@ describe("evaluation and running statistics figures", () => {
     assert.equal(rows.length, 2);
     assert.equal(rows[0].takeoff, "1");
     assert.equal(rows[1].takeoff, "—（届かない）");
-    checkFigure(batchNormEvaluationFigure(r));
+    assert.equal(rows[1].diverged, "1/1 seed");
+    const fig = batchNormEvaluationFigure(r);
+    checkFigure(fig);
+    assert.equal(fig.data.filter((t) => (t.marker as { symbol?: string } | undefined)?.symbol === "x").length, 1);
+    assert.ok(!("__divergedLegend" in fig.layout!));
     checkFigure(runningStatsFigure(runningStatistics({ steps: 5 })));
   });
 });

@@ -47,6 +47,8 @@ export interface EvaluationCurve {
   takeoffEpoch: number | null;
   /** Seeds whose loss became NaN/±∞. */
   diverged: number;
+  /** The earliest epoch in which some seed's loss became NaN/±∞, or null. */
+  divergedAt: number | null;
 }
 
 export interface EvaluationSetting {
@@ -83,6 +85,7 @@ function summarise(curves: NetCurve[]): EvaluationCurve {
   return {
     trainAcc, testAcc, trainRuns, testRuns, finalTrain, finalTest, gap: finalTrain - finalTest,
     takeoffEpoch: k < 0 ? null : k, diverged: curves.filter((c) => c.divergedAt !== null).length,
+    divergedAt: curves.reduce<number | null>((m, c) => (c.divergedAt === null ? m : m === null ? c.divergedAt : Math.min(m, c.divergedAt)), null),
   };
 }
 

@@ -38,7 +38,18 @@ export function batchNormEvaluationFigure(r: EvaluationResult): PlotlyFigure {
           hovertemplate: `${name}・${kind}: %{y:.3f}<extra>${s.label}</extra>`,
         });
       }
+      if (c.divergedAt !== null) {
+        const e = Math.min(c.divergedAt, r.epochs.length - 1);
+        data.push({
+          type: "scatter", mode: "markers", x: [r.epochs[e]], y: [c.trainAcc[e]], ...axes,
+          marker: { symbol: "x", size: 11, color: "#d62728" }, name: "発散（loss が NaN）", legendgroup: "diverged",
+          showlegend: !layout.__divergedLegend,
+          hovertemplate: `${name}: epoch %{x} に loss が NaN（${c.diverged}/${r.seeds.length} seed）<extra>${s.label}</extra>`,
+        });
+        layout.__divergedLegend = true;
+      }
     }
   });
+  delete layout.__divergedLegend;
   return { data, layout };
 }

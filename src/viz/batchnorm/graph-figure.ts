@@ -11,19 +11,29 @@ const FORWARD = "#1f77b4", BACKWARD = "#d62728";
 function boxes(info: GraphInfo, mode: "forward" | "backward"): unknown[] {
   return info.nodes.map((n: GraphNode) => ({
     x: n.x, y: n.y, xref: "x", yref: "y", showarrow: false, align: "center",
-    text: `<b>${n.label}</b><br>${mode === "forward" ? n.forward : `∂L/∂ = ${n.backward}`}`,
+    text: `<b>${n.label}</b><br>${mode === "forward" ? n.forward : `∂L/∂${n.symbol} = ${n.backward}`}`,
     font: { size: 12, color: "#222" },
     bgcolor: mode === "forward" ? "#eef4fb" : "#fdeeee", bordercolor: mode === "forward" ? FORWARD : BACKWARD,
     borderwidth: 1.5, borderpad: 5,
-    hovertext: `${n.label}<br>順伝播の値: ${n.forward}<br>逆伝播 ∂L/∂: ${n.backward}<br>規則: ${n.rule}`,
+    hovertext: `${n.label}<br>順伝播の値: ${n.forward}<br>逆伝播 ∂L/∂${n.symbol}: ${n.backward}<br>規則: ${n.rule}`,
   }));
 }
 
-/** Half the size of a node's box in axis units (≈ 100 px per unit; 7 px per character, 2 lines). */
+/** Pixels per axis unit of the layout below (x: 11.3 units over ≈ 1020 px; y: 2.4 units over ≈ 250 px). */
+const PX_X = 90, PX_Y = 104;
+
+/** Approximate text width in px at font size 12: full-width (CJK) ≈ 12 px, others ≈ 6.6 px. */
+function textPx(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 6.6;
+  return w;
+}
+
+/** Half the size of a node's box in axis units (two lines of text, 5 px padding, border). */
 function halfSize(n: GraphNode, mode: "forward" | "backward"): [number, number] {
-  const text = mode === "forward" ? n.forward : `∂L/∂ = ${n.backward}`;
-  const chars = Math.max(n.label.length, text.length);
-  return [0.04 * chars + 0.1, 0.25];
+  const text = mode === "forward" ? n.forward : `∂L/∂${n.symbol} = ${n.backward}`;
+  const w = Math.max(textPx(n.label), textPx(text)) + 14;
+  return [w / 2 / PX_X, 44 / 2 / PX_Y];
 }
 
 function arrows(info: GraphInfo, mode: "forward" | "backward"): unknown[] {
@@ -36,7 +46,8 @@ function arrows(info: GraphInfo, mode: "forward" | "backward"): unknown[] {
       const [hw, hh] = halfSize(n, mode);
       return Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
     };
-    const t0 = inside(from), t1 = 1 - inside(to);
+    let t0 = inside(from), t1 = 1 - inside(to);
+    if (t1 - t0 < 0.06) [t0, t1] = [(t0 + t1) / 2 - 0.03, (t0 + t1) / 2 + 0.03]; // boxes nearly touch: a short arrow between them
     return {
       x: from.x + dx * t1, y: from.y + dy * t1, ax: from.x + dx * t0, ay: from.y + dy * t0,
       xref: "x", yref: "y", axref: "x", ayref: "y", text: "", showarrow: true,
@@ -55,14 +66,14 @@ export function batchNormGraphFigure(info: GraphInfo): PlotlyFigure {
       height: 330,
       margin: { t: 70, l: 10, r: 10, b: 10 },
       title: { text: `Batch Normalization の計算グラフ（特徴 ${info.feature + 1}、m = 4 の例）`, font: { size: 14 } },
-      xaxis: { visible: false, range: [-0.9, 9.4] },
+      xaxis: { visible: false, range: [-1.6, 9.7] },
       yaxis: { visible: false, range: [-0.6, 1.8] },
       annotations: forward,
       updatemenus: [{
         type: "buttons", direction: "right", x: 0, y: 1.13, xanchor: "left", yanchor: "bottom", showactive: true,
         buttons: [
           { label: "順伝播（値）", method: "relayout", args: [{ annotations: forward }] },
-          { label: "逆伝播（勾配 ∂L/∂）", method: "relayout", args: [{ annotations: backward }] },
+          { label: "逆伝播（勾配 ∂L/∂・）", method: "relayout", args: [{ annotations: backward }] },
         ],
       }],
     },

@@ -43,8 +43,7 @@ export function judgeNumber(answer: unknown, correct: number, explanation: strin
   return verdict(ok, answer, `\`${Number(correct.toPrecision(4))}\``, explanation);
 }
 
-/** Show the verdict as Markdown (the notebook's check cells call this). */
-export function showQuiz(r: QuizResult): QuizResult {
+/** Show the verdict as Markdown (the notebook's check cells call this). Returns nothing, so tslab prints nothing more. */
+export function showQuiz(r: QuizResult): void {
   markdown(r.message);
-  return r;
 }
