@@ -5,6 +5,9 @@
 export const 未回答: unique symbol = Symbol("未回答");
 export type Blank = typeof 未回答;
 
+/** So that an answer typed without quotes (answer = B) still means "B". */
+export const A = "A", B = "B", C = "C", D = "D";
+
 export function isBlank(v: unknown): boolean {
   return v === 未回答 || v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }

@@ -1,5 +1,5 @@
 /** What the exam notebook imports: `import { ExamSession, 未回答, np } from "./src/exam/index";` */
-export { 未回答, isBlank } from "./blank";
+export { 未回答, isBlank, A, B, C, D } from "./blank";
 export type { Blank } from "./blank";
 export { np } from "./np";
 export { check, judge } from "./check";
