@@ -33,7 +33,7 @@ interface KernelExports {
   ): void;
 }
 
-const align = (x: number): number => (x + 63) & ~63; // byte offsets, 64-byte (cache line) aligned
+const align = (x: number): number => Math.ceil(x / 64) * 64; // byte offsets, 64-byte (cache line) aligned
 
 /** Compile and instantiate the kernel synchronously; throws one readable line on failure. */
 function instantiate(file: string): KernelExports {
@@ -63,13 +63,19 @@ export function loadWasmBackend(file: string = WASM_KERNEL_PATH): GemmBackend {
   /** Make the memory at least `bytes` long (memory.grow detaches old views). */
   function reserve(bytes: number): void {
     const have = k.memory.buffer.byteLength;
-    if (bytes > have) k.memory.grow(Math.ceil((bytes - have) / 65536));
+    if (bytes > have) {
+      try {
+        k.memory.grow(Math.ceil((bytes - have) / 65536));
+      } catch {
+        throw new Error(`wasm GEMM: the operands need ${Math.ceil(bytes / 2 ** 20)} MB, more than WebAssembly memory allows here; use the blas or js backend (setBackend)`);
+      }
+    }
     if (heap.buffer !== k.memory.buffer) heap = new Float64Array(k.memory.buffer);
   }
 
   /** Copy a rows × cols operand (leading dimension ld) in, compacted to ld = cols. */
   function copyIn(src: Float64Array, rows: number, cols: number, ld: number, at: number): void {
-    const o = at >> 3;
+    const o = at / 8; // (no >> : offsets may pass 2³¹)
     if (ld === cols) heap.set(src.subarray(0, rows * cols), o);
     else for (let i = 0; i < rows; i++) heap.set(src.subarray(i * ld, i * ld + cols), o + i * cols);
   }
@@ -95,7 +101,7 @@ export function loadWasmBackend(file: string = WASM_KERNEL_PATH): GemmBackend {
     }
     if (beta !== 0) copyIn(c, m, n, ldc, offC);
     k.dgemm(transA, transB, m, n, k_, alpha, offA, ac || 1, offB, bc || 1, beta, offC, n, offW);
-    const o = offC >> 3;
+    const o = offC / 8;
     if (ldc === n) c.set(heap.subarray(o, o + m * n));
     else for (let i = 0; i < m; i++) c.set(heap.subarray(o + i * n, o + i * n + n), i * ldc);
   }
