@@ -30,6 +30,15 @@ interface JupyterLib {
   missingModules(info: Probed["info"]): string[];
   planWithoutJupyter(o: { isRoot: boolean; isDebian: boolean; env?: Record<string, string | undefined> }): "apt" | "advise";
   installAdvice(o: { isRoot: boolean; isDebian: boolean; probed: Probed[]; explicit?: string }): string;
+  SYSTEM: JupyterSystem;
+  ensureJupyter(env: Record<string, string | undefined>, sys: JupyterSystem): { python: string; installed: boolean };
+}
+interface JupyterSystem {
+  candidatePythons(env?: Record<string, string | undefined>): string[];
+  findJupyter(c: string[]): { python: string | null; info?: Probed["info"]; probed: Probed[] };
+  platform(): { isRoot: boolean; isDebian: boolean };
+  aptInstall(packages: string[]): void;
+  probePython(python: string): (Probed["info"] & { python: string }) | null;
 }
 interface KernelLib {
   tslabKernelSpec(binary: string): { argv: string[]; language: string };
@@ -119,6 +128,56 @@ describe("finding Jupyter", async () => {
     const mac = j.installAdvice({ isRoot: false, isDebian: false, probed: [] });
     assert.ok(!mac.includes("apt-get"));
     assert.match(mac, /no Python 3 found/);
+  });
+});
+
+describe("ensureJupyter decides (fake system: nothing is installed)", async () => {
+  const j = await lib<JupyterLib>("jupyter");
+  const full = { version: "3.11.2", modules: { nbconvert: "6.5.3", nbclient: "0.7.2", jupyter_client: "7.4.9", IPython: "8.5.0" } };
+
+  function fakeSystem(o: { found: boolean; isRoot: boolean; isDebian: boolean; aptWorks?: boolean }) {
+    const calls: string[][] = [];
+    let installed = false;
+    const sys: JupyterSystem = {
+      candidatePythons: () => ["/usr/bin/python3"],
+      findJupyter: () => (o.found ? { python: "/usr/bin/python3", info: full, probed: [] } : { python: null, probed: [{ python: "/usr/bin/python3", info: null }] }),
+      platform: () => ({ isRoot: o.isRoot, isDebian: o.isDebian }),
+      aptInstall: (pkgs) => {
+        calls.push(pkgs);
+        if (o.aptWorks === false) throw new Error("apt failed");
+        installed = true;
+      },
+      probePython: (python) => (installed ? { python, ...full } : null),
+    };
+    return { sys, calls };
+  }
+
+  it("uses a Python that has Jupyter; installs nothing", (t) => {
+    t.mock.method(console, "log", () => {});
+    const { sys, calls } = fakeSystem({ found: true, isRoot: true, isDebian: true });
+    assert.deepEqual(j.ensureJupyter({}, sys), { python: "/usr/bin/python3", info: full, installed: false });
+    assert.deepEqual(calls, []);
+  });
+
+  it("root on Debian without Jupyter: one apt install of exactly the Jupyter + native packages", (t) => {
+    t.mock.method(console, "log", () => {});
+    const { sys, calls } = fakeSystem({ found: false, isRoot: true, isDebian: true });
+    const r = j.ensureJupyter({}, sys);
+    assert.equal(r.installed, true);
+    assert.deepEqual(calls, [["jupyter-notebook", "python3-nbconvert", "jupyter-nbconvert", "python3-nbclient", "python3-ipykernel", "jupyter-client", "gcc", "libopenblas-dev"]]);
+  });
+
+  it("not root: advice, no apt", (t) => {
+    t.mock.method(console, "log", () => {});
+    const { sys, calls } = fakeSystem({ found: false, isRoot: false, isDebian: true });
+    assert.throws(() => j.ensureJupyter({}, sys), (e: Error) => e.name === "SetupError" && /sudo apt-get install/.test(e.message));
+    assert.deepEqual(calls, []);
+  });
+
+  it("an apt failure propagates (run.mjs prints it and exits 1)", (t) => {
+    t.mock.method(console, "log", () => {});
+    const { sys } = fakeSystem({ found: false, isRoot: true, isDebian: true, aptWorks: false });
+    assert.throws(() => j.ensureJupyter({}, sys), /apt failed/);
   });
 });
 

@@ -125,27 +125,30 @@ export function planWithoutJupyter({ isRoot, isDebian, env = {} }) {
   return "apt";
 }
 
+/** The real effects ensureJupyter uses; tests pass fakes. */
+export const SYSTEM = { candidatePythons, findJupyter, platform, aptInstall, probePython };
+
 /**
  * The Python to use. Installs Jupyter with apt when none is found and this is
  * Debian as root (and ZEROKARA_PYTHON is not set); otherwise stops with advice.
  * Returns { python, info, installed }.
  */
-export function ensureJupyter(env = process.env) {
+export function ensureJupyter(env = process.env, sys = SYSTEM) {
   step("Jupyter を探しています / looking for Jupyter (nbconvert + nbclient)");
-  const found = findJupyter(candidatePythons(env));
+  const found = sys.findJupyter(sys.candidatePythons(env));
   if (found.python) {
     const m = found.info.modules;
     detail(`${found.python}: Python ${found.info.version}, nbconvert ${m.nbconvert}, nbclient ${m.nbclient}` +
       (m.jupyterlab ? `, JupyterLab ${m.jupyterlab}` : m.notebook ? `, Notebook ${m.notebook}` : ""));
     return { python: found.python, info: found.info, installed: false };
   }
-  const { isRoot, isDebian } = platform();
+  const { isRoot, isDebian } = sys.platform();
   if (planWithoutJupyter({ isRoot, isDebian, env }) === "advise") {
     throw new SetupError(installAdvice({ isRoot, isDebian, probed: found.probed, explicit: env.ZEROKARA_PYTHON }));
   }
   step("Jupyter を apt でインストールします / installing Jupyter with apt (root on Debian)");
-  aptInstall([...APT_JUPYTER, ...APT_NATIVE]);
-  const info = probePython("/usr/bin/python3");
+  sys.aptInstall([...APT_JUPYTER, ...APT_NATIVE]);
+  const info = sys.probePython("/usr/bin/python3");
   const missing = missingModules(info);
   if (!info || missing.length) {
     throw new SetupError(`apt でインストールしましたが /usr/bin/python3 に ${missing.join(", ")} がありません。\n` +
