@@ -4,11 +4,12 @@
  * stderr. The executed copies are shared with test/handouts.test.ts.
  */
 import assert from "node:assert/strict";
-import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, executed, notebooksLib, text } from "./platform";
+import { ROOT, executed, jupyterPython, lib, notebooksLib, text } from "./platform";
 
 /** stderr lines a notebook may print without failing (regexes); keep this short and explained. */
 const ALLOWED_STDERR: RegExp[] = [];
@@ -113,3 +114,30 @@ describe("notebooks executed headless (FAST)", async () => {
   }
 });
 
+
+describe("a notebook that raises", () => {
+  it("is reported with the failing cell's number, id and message; later cells do not run", async () => {
+    const nbl = await notebooksLib();
+    const kernel = await lib<{ headlessJupyterPath(root: string): string }>("kernel");
+    const dir = mkdtempSync(path.join(tmpdir(), "zerokara-nb-"));
+    const name = `zz-raising-fixture-${process.pid}`;
+    const file = path.join(dir, `${name}.ipynb`);
+    const cell = (id: string, source: string) => ({ cell_type: "code", id, metadata: {}, source, outputs: [], execution_count: null });
+    writeFileSync(file, JSON.stringify({
+      cells: [cell("ok", 'console.log("FAST");'), cell("boom", 'const x: number = 1;\nthrow new RangeError("boom " + x);'), cell("after", 'console.log("after");')],
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, nbformat: 4, nbformat_minor: 5,
+    }));
+    try {
+      const rec = await nbl.executeNotebook({ root: ROOT, python: await jupyterPython(), notebook: file, budget: "fast", jupyterPath: kernel.headlessJupyterPath(ROOT) });
+      assert.equal(rec.ok, false);
+      assert.deepEqual({ ...rec.failure }, { cellNumber: 2, cellId: "boom", message: "RangeError: boom 1" });
+      assert.match(nbl.progressLine(rec), /failed\n.*セル 2 \(id boom\): RangeError: boom 1/);
+      const out = nbl.readNotebook(nbl.runPaths(ROOT, file).ipynb);
+      assert.deepEqual(out.cells[2].outputs, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      const p = nbl.runPaths(ROOT, file);
+      for (const f of [p.ipynb, p.record, p.ipynb.replace(/\.ipynb$/, ".error.json")]) rmSync(f, { force: true });
+    }
+  });
+});
