@@ -159,7 +159,7 @@ export interface DecoupledVsLossDecayResult {
 export function decoupledVsLossDecay(options: { budget?: Budget; seed?: number; lambda?: number; updates?: number; sgdLr?: number; adamLr?: number } = {}): DecoupledVsLossDecayResult {
   const budget = options.budget ?? currentBudget();
   const s = regularizationSettings(budget);
-  const { seed = 0, lambda = s.bookLambda, updates = byBudget(budget, 60, 600), sgdLr = 0.01, adamLr = 0.001 } = options;
+  const { seed = 0, lambda = s.bookLambda, updates = byBudget(budget, 30, 600), sgdLr = 0.01, adamLr = 0.001 } = options;
   assertInteger("seed", seed, 0);
   assertFinite("lambda", lambda);
   assertPositive("lambda", lambda);
