@@ -10,8 +10,7 @@
 import { currentBudget, type Budget } from "./budget";
 import type { OverfitConfig } from "./overfit";
 import { overfitSeries, type MeanStd, type OverfitSeedOptions } from "./overfit-seeds";
-import { type OverfitData } from "./reference";
-import { bookOverfitData } from "./overfit-reference";
+import { bookOverfit, type OverfitData } from "./reference";
 import type { CliExperiment } from "./cli-experiment";
 import { regularizationSettings } from "./regularization-settings";
 
@@ -75,7 +74,7 @@ export function regularizationSummary(options: OverfitSeedOptions = {}): Regular
       key: c.key, label: c.label, config: c.config, seeds: x.runs.length,
       trainAcc: x.trainAcc, testAcc: x.testAcc, gap: x.gap, zeroWeightFraction: x.zeroWeightFraction,
       bestEpoch: best.length ? best.reduce((a, b) => a + b, 0) / best.length : null,
-      book: c.book === null ? null : bookAt(bookOverfitData(c.book), updates, `ch06/overfit_${c.book}.py`),
+      book: c.book === null ? null : bookAt(bookOverfit(c.book), updates, `ch06/overfit_${c.book}.py`),
     };
   });
   return { budget, epochs: opts.epochs, updates, testSize: opts.testSize, seeds: rows[0] ? Array.from({ length: opts.seeds }, (_, k) => (opts.seed ?? 0) + k) : [], rows };

@@ -8,8 +8,7 @@ import { ArgumentError, assertFinite } from "../core/errors";
 import { currentBudget, type Budget } from "./budget";
 import type { OverfitConfig } from "./overfit";
 import { overfitSeries, type MeanStd, type OverfitSeedOptions, type OverfitSeries } from "./overfit-seeds";
-import { type OverfitData } from "./reference";
-import { bookOverfitData } from "./overfit-reference";
+import { bookOverfit, type OverfitData } from "./reference";
 import { regularizationSettings } from "./regularization-settings";
 
 export interface SweepPoint {
@@ -68,7 +67,7 @@ export function weightDecaySweep(options: OverfitSeedOptions & { lambdas?: numbe
   const lambdas = options.lambdas ?? s.lambdas;
   checkValues("lambdas", lambdas, Infinity);
   return sweep("weightDecayLambda", lambdas, (v) => `λ = ${v}`, (v) => ({ weightDecayLambda: v }),
-    { value: s.bookLambda, data: bookOverfitData("weight_decay") }, options);
+    { value: s.bookLambda, data: bookOverfit("weight_decay") }, options);
 }
 
 /** Dropout (the book's form) for each ratio; ratio 0 is the plain net (no Dropout layers). */
@@ -77,5 +76,5 @@ export function dropoutSweep(options: OverfitSeedOptions & { ratios?: number[] }
   const ratios = options.ratios ?? s.dropoutRatios;
   checkValues("ratios", ratios, 1);
   return sweep("dropoutRatio", ratios, (v) => (v === 0 ? "Dropout なし" : `ratio = ${v}`), (v) => ({ dropoutRatio: v }),
-    { value: s.bookDropout, data: bookOverfitData("dropout") }, options);
+    { value: s.bookDropout, data: bookOverfit("dropout") }, options);
 }
