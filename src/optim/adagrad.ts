@@ -20,12 +20,17 @@ export class AdaGrad implements Optimizer {
 
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
+    const lr = this.lr; // a local: V8 would re-read this.lr per element
     for (const key of Object.keys(params)) {
       const p = params[key].data, g = grads[key].data;
       const h = this.h.get(key, params[key]).data;
+      // self.h[key] += grads[key] * grads[key]
+      // params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)
       for (let i = 0; i < p.length; i++) {
-        h[i] += g[i] * g[i];
-        p[i] -= (this.lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
+        const gi = g[i];
+        const hi = h[i] + gi * gi;
+        h[i] = hi;
+        p[i] -= (lr * gi) / (Math.sqrt(hi) + 1e-7);
       }
     }
   }

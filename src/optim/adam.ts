@@ -36,14 +36,21 @@ export class Adam implements Optimizer {
     const b1 = this.beta1, b2 = this.beta2;
     this.iter += 1;
     const lrT = (this.lr * Math.sqrt(1.0 - b2 ** this.iter)) / (1.0 - b1 ** this.iter);
+    const c1 = 1 - b1, c2 = 1 - b2; // computed once, not per element
     for (const key of Object.keys(params)) {
       const p = params[key].data, g = grads[key].data;
       const m = this.m.get(key, params[key]).data;
       const v = this.v.get(key, params[key]).data;
+      // self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])
+      // self.v[key] += (1 - self.beta2) * (grads[key]**2 - self.v[key])
+      // params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)
       for (let i = 0; i < p.length; i++) {
-        m[i] += (1 - b1) * (g[i] - m[i]);
-        v[i] += (1 - b2) * (g[i] * g[i] - v[i]);
-        p[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + 1e-7);
+        const gi = g[i];
+        const mi = m[i] + c1 * (gi - m[i]);
+        const vi = v[i] + c2 * (gi * gi - v[i]);
+        m[i] = mi;
+        v[i] = vi;
+        p[i] -= (lrT * mi) / (Math.sqrt(vi) + 1e-7);
       }
     }
   }

@@ -32,6 +32,7 @@ export class AdamW extends Adam {
     const decay = this.lr * this.weightDecay;
     for (const key of Object.keys(params)) {
       const p = params[key].data;
+      // W ← W − η·λ·W
       for (let i = 0; i < p.length; i++) p[i] -= decay * p[i];
     }
     super.update(params, grads);

@@ -23,12 +23,15 @@ export class Momentum implements Optimizer {
 
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
+    const a = this.momentum, lr = this.lr; // locals: V8 would re-read the fields per element
     for (const key of Object.keys(params)) {
       const p = params[key].data, g = grads[key].data;
       const v = this.v.get(key, params[key]).data;
+      // self.v[key] = self.momentum*self.v[key] - self.lr*grads[key];  params[key] += self.v[key]
       for (let i = 0; i < p.length; i++) {
-        v[i] = this.momentum * v[i] - this.lr * g[i];
-        p[i] += v[i];
+        const vi = a * v[i] - lr * g[i];
+        v[i] = vi;
+        p[i] += vi;
       }
     }
   }

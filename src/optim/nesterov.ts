@@ -27,14 +27,18 @@ export class Nesterov implements Optimizer {
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
     const a = this.momentum, lr = this.lr;
+    const a2 = a * a, step = (1 + a) * lr; // the same products the book's lines form first
     for (const key of Object.keys(params)) {
       const p = params[key].data, g = grads[key].data;
       const v = this.v.get(key, params[key]).data;
+      // params[key] += self.momentum * self.momentum * self.v[key]
+      // params[key] -= (1 + self.momentum) * self.lr * grads[key]
+      // self.v[key] *= self.momentum
+      // self.v[key] -= self.lr * grads[key]
       for (let i = 0; i < p.length; i++) {
-        p[i] += a * a * v[i];
-        p[i] -= (1 + a) * lr * g[i];
-        v[i] *= a;
-        v[i] -= lr * g[i];
+        const gi = g[i], vi = v[i];
+        p[i] = p[i] + a2 * vi - step * gi;
+        v[i] = vi * a - lr * gi;
       }
     }
   }

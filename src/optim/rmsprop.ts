@@ -23,14 +23,18 @@ export class RMSprop implements Optimizer {
 
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
-    const rho = this.decayRate;
+    const rho = this.decayRate, lr = this.lr, c = 1 - rho; // locals, computed once
     for (const key of Object.keys(params)) {
       const p = params[key].data, g = grads[key].data;
       const h = this.h.get(key, params[key]).data;
+      // self.h[key] *= self.decay_rate
+      // self.h[key] += (1 - self.decay_rate) * grads[key] * grads[key]
+      // params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)
       for (let i = 0; i < p.length; i++) {
-        h[i] *= rho;
-        h[i] += (1 - rho) * g[i] * g[i];
-        p[i] -= (this.lr * g[i]) / (Math.sqrt(h[i]) + 1e-7);
+        const gi = g[i];
+        const hi = h[i] * rho + c * gi * gi;
+        h[i] = hi;
+        p[i] -= (lr * gi) / (Math.sqrt(hi) + 1e-7);
       }
     }
   }
