@@ -86,7 +86,11 @@ describe("handouts in headless Chromium (offline)", async () => {
 
       const { page, report } = await openOffline(browser, h.path);
       try {
-        if (h.needsMath) await page.waitForFunction(() => (window as unknown as { MathJax?: { isReady?: boolean } }).MathJax?.isReady === true, null, { timeout: 60000 });
+        if (h.needsMath) {
+          await page.waitForFunction(() => (window as unknown as { MathJax?: { isReady?: boolean } }).MathJax?.isReady === true, null, { timeout: 60000 });
+          // isReady comes before the first typeset pass (and its fast preview) ends: wait for MathJax's queue to drain
+          await page.evaluate(() => new Promise((done) => (window as unknown as { MathJax: { Hub: { Queue(f: unknown): void } } }).MathJax.Hub.Queue(done)));
+        }
         await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot svg.main-svg").length > 0 || n === 0, h.figures, { timeout: 60000 });
         await page.waitForTimeout(500);
         assert.equal(await plotRoots(page), h.figures, "rendered Plotly roots vs figures in the notebook");
