@@ -83,20 +83,47 @@ export function scale(a: Matrix, s: number, out?: Matrix): Matrix {
 export function addRow(a: Matrix, row: Matrix, out?: Matrix): Matrix {
   assertShape("row", row, 1, a.cols);
   const o = target(out, a.rows, a.cols);
-  const x = a.data, r = row.data, z = o.data, c = a.cols;
-  for (let i = 0; i < a.rows; i++) {
+  const x = a.data, r = row.data, z = o.data, c = a.cols, rows = a.rows;
+  const c4 = c - (c % 4); // four columns per turn of the inner loop, then the rest
+  for (let i = 0; i < rows; i++) {
     const off = i * c;
-    for (let j = 0; j < c; j++) z[off + j] = x[off + j] + r[j];
+    let j = 0;
+    for (; j < c4; j += 4) {
+      z[off + j] = x[off + j] + r[j];
+      z[off + j + 1] = x[off + j + 1] + r[j + 1];
+      z[off + j + 2] = x[off + j + 2] + r[j + 2];
+      z[off + j + 3] = x[off + j + 3] + r[j + 3];
+    }
+    for (; j < c; j++) z[off + j] = x[off + j] + r[j];
   }
   return o;
 }
 
-/** Column sums, 1 × cols (np.sum(a, axis=0)): the bias gradient. */
+/**
+ * Column sums, 1 × cols (np.sum(a, axis=0)): the bias gradient.
+ * Four rows per pass over the columns: each column total is loaded and stored
+ * once per four rows instead of once per row. The additions keep their order
+ * (row 0, row 1, … into each total), so the result is the same to the bit as a
+ * row-by-row loop.
+ */
 export function sumRows(a: Matrix, out?: Matrix): Matrix {
   const o = target(out, 1, a.cols);
-  const z = o.data, x = a.data, c = a.cols;
+  const z = o.data, x = a.data, c = a.cols, rows = a.rows;
   z.fill(0);
-  for (let i = 0; i < a.rows; i++) {
+  const rows4 = rows - (rows % 4);
+  let i = 0;
+  for (; i < rows4; i += 4) {
+    const o0 = i * c, o1 = o0 + c, o2 = o1 + c, o3 = o2 + c;
+    for (let j = 0; j < c; j++) {
+      let s = z[j];
+      s += x[o0 + j];
+      s += x[o1 + j];
+      s += x[o2 + j];
+      s += x[o3 + j];
+      z[j] = s;
+    }
+  }
+  for (; i < rows; i++) {
     const off = i * c;
     for (let j = 0; j < c; j++) z[j] += x[off + j];
   }
