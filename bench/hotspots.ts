@@ -8,8 +8,7 @@
  *
  * Prints one JSON object on the last line of stdout.
  */
-import { Matrix, RNG, addRow, backendReport, gatherRows, matmul, sumRows } from "../src/core";
-import { assertAllFinite } from "../src/core/errors";
+import { Matrix, RNG, addRow, allFinite, backendReport, gatherRows, matmul, sumRows } from "../src/core";
 import { loadMnist } from "../src/data";
 import { Affine, MultiLayerNet } from "../src/nn";
 import { SGD } from "../src/optim";
@@ -83,15 +82,15 @@ const add = (name: string, kind: Item["kind"], f: () => void) => items.push({ st
 
 add("rng.choice(60000, 128)", "elementwise", () => { mask = rng.choice(xTrain.rows, BATCH); });
 add("gatherRows x + labels (batch)", "elementwise", gather);
-add("assertInput: assertAllFinite(x) in predict", "elementwise", () => assertAllFinite("x", xBatch.data));
 layers.forEach(([name, layer], i) => {
   const x = inputs[i], dout = douts[i];
   if (layer instanceof Affine) {
     const out = layer.forward(x, true);
     add(`${name}.forward matmul x·W ${x.rows}×${x.cols}·${layer.W.rows}×${layer.W.cols}`, "gemm", () => matmul(x, layer.W, { out }));
     add(`${name}.forward addRow (+ b)`, "elementwise", () => addRow(out, layer.b, out));
+    if (layer.checkFinite) add(`${name}.forward checkFinite: allFinite(x·W + b)`, "elementwise", () => allFinite(out));
     const dx = layer.backward(dout);
-    add(`${name}.backward matmul dout·Wᵀ`, "gemm", () => matmul(dout, layer.W, { transB: true, out: dx }));
+    if (layer.computeDx) add(`${name}.backward matmul dout·Wᵀ`, "gemm", () => matmul(dout, layer.W, { transB: true, out: dx }));
     add(`${name}.backward matmul xᵀ·dout`, "gemm", () => matmul(x, dout, { transA: true, out: layer.dW }));
     add(`${name}.backward sumRows (db)`, "elementwise", () => sumRows(dout, layer.db));
   } else {

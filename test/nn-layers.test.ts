@@ -154,6 +154,52 @@ describe("layer buffers", () => {
   });
 });
 
+describe("Affine options of the nets' first layer", () => {
+  it("computeDx: false gives the same dW and db, and an x-shaped NaN matrix instead of dx", () => {
+    const rng = new RNG(15);
+    const W = Matrix.randn(6, 4, rng), b = Matrix.randn(1, 4, rng);
+    const x = Matrix.randn(5, 6, rng), dout = Matrix.randn(5, 4, rng);
+    const full = new Affine(W, b), lean = new Affine(W, b, { computeDx: false });
+    assert.equal(full.computeDx, true);
+    assert.deepEqual(lean.forward(x, true).data, full.forward(x, true).data);
+    full.backward(dout);
+    for (let round = 0; round < 2; round++) {
+      const dx = lean.backward(dout); // the NaN buffer is kept for the next call
+      assert.deepEqual([dx.rows, dx.cols], [5, 6]);
+      assert.ok(dx.data.every((v) => Number.isNaN(v)));
+      assert.deepEqual(lean.dW.data, full.dW.data);
+      assert.deepEqual(lean.db.data, full.db.data);
+    }
+  });
+
+  it("checkFinite: NaN or ±Infinity in x throws naming x, even where a whole row of W is 0", () => {
+    const rng = new RNG(16);
+    for (const [nIn, nOut] of [[6, 3], [2, 5]]) { // out smaller than x (checked on out), and larger (x scanned)
+      const W = Matrix.randn(nIn, nOut, rng);
+      for (let j = 0; j < nOut; j++) W.set(1, j, 0); // NaN·0 must still be NaN
+      const layer = new Affine(W, Matrix.randn(1, nOut, rng), { checkFinite: true });
+      const x = Matrix.randn(4, nIn, rng);
+      assert.equal(layer.forward(x, true).size, 4 * nOut);
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const col of [0, 1]) {
+          const y = x.clone();
+          y.set(2, col, bad);
+          const shown = Number.isNaN(bad) ? "NaN" : String(bad);
+          assert.throws(() => layer.forward(y, true), new RegExp(`^ArgumentError: x: expected only finite numbers, got "${shown} at flat index ${2 * nIn + col}"$`));
+        }
+      }
+    }
+  });
+
+  it("checkFinite: a diverged W with a clean x is not an input error (the loss shows it)", () => {
+    const rng = new RNG(17);
+    const W = Matrix.randn(6, 3, rng);
+    W.set(0, 0, NaN);
+    const out = new Affine(W, new Matrix(1, 3), { checkFinite: true }).forward(Matrix.randn(4, 6, rng), true);
+    assert.ok(Number.isNaN(out.get(0, 0)));
+  });
+});
+
 describe("layer shape errors name the argument", () => {
   it("Affine: x of the wrong width, b of the wrong length, dout of the wrong shape", () => {
     const rng = new RNG(14);

@@ -13,7 +13,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Matrix, RNG, sumSquares } from "../src/core";
+import { Matrix, RNG, backendNames, getBackend, setBackend, sumSquares } from "../src/core";
 import {
   MultiLayerNet, MultiLayerNetExtend, relativeError, softmax, type Activation, type Params,
 } from "../src/nn";
@@ -266,6 +266,38 @@ describe("net input errors name the argument", () => {
     bad.set(1, 2, NaN);
     assert.throws(() => net.loss(bad, Int32Array.from([0, 1, 0])), /^ArgumentError: x: expected only finite numbers, got "NaN at flat index 6"$/);
     assert.throws(() => net.predict(new Matrix(0, 4)), /^ArgumentError: x: expected at least one row/);
+  });
+
+  it("NaN or ±Infinity in x, with every GEMM backend, also at an input whose W1 row is 0; BN statistics untouched", () => {
+    const before = getBackend().name;
+    try {
+      for (const name of backendNames()) {
+        try {
+          setBackend(name);
+        } catch {
+          continue; // not available here
+        }
+        for (const activation of ACTIVATIONS) { // sigmoid/tanh would turn ±∞ into 0/±1: the check is at the first layer
+          const r = new RNG(72);
+          const bnNet = new MultiLayerNetExtend({ inputSize: 8, hiddenSizeList: [3, 3], outputSize: 2, activation, useBatchnorm: true, rng: r });
+          for (let j = 0; j < 3; j++) bnNet.params.W1.set(5, j, 0); // as L1's proximal step can leave it
+          const clean = Matrix.randn(4, 8, r), t = Int32Array.from([0, 1, 0, 1]);
+          bnNet.loss(clean, t, true);
+          const bn = bnNet.layers.get("BatchNorm1") as unknown as { runningMean: Matrix };
+          const mean = bn.runningMean.clone();
+          for (const bad of [NaN, Infinity, -Infinity]) {
+            for (const col of [0, 5]) {
+              const y = clean.clone();
+              y.set(3, col, bad);
+              assert.throws(() => bnNet.gradient(y, t), /^ArgumentError: x: expected only finite numbers/, `${name} ${activation} ${bad} at ${col}`);
+              assert.deepEqual(bn.runningMean.data, mean.data, "the running mean did not see the bad batch");
+            }
+          }
+        }
+      }
+    } finally {
+      setBackend(before);
+    }
   });
 
   it("t with the wrong number of rows or classes", () => {

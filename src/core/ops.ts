@@ -155,6 +155,22 @@ export function sumSquares(a: Matrix): number {
   return s;
 }
 
+/**
+ * True when every element is finite (no NaN, no ±Infinity). Branch-free: v · 0 is 0
+ * for a finite v and NaN for NaN or ±Infinity, and a NaN stays in the running sum;
+ * two sums over pairs keep the additions from waiting on each other.
+ */
+export function allFinite(a: Matrix): boolean {
+  const x = a.data, n = x.length, n4 = n - (n % 4);
+  let s0 = 0, s1 = 0, i = 0;
+  for (; i < n4; i += 4) {
+    s0 += (x[i] + x[i + 1]) * 0; // ∞ + (−∞) is NaN too
+    s1 += (x[i + 2] + x[i + 3]) * 0;
+  }
+  for (; i < n; i++) s0 += x[i] * 0;
+  return s0 + s1 === 0;
+}
+
 /** Index of the largest value in each row (np.argmax(a, axis=1)). */
 export function argmaxRows(a: Matrix): Int32Array {
   const out = new Int32Array(a.rows);

@@ -14,7 +14,7 @@ import { BatchNormalization } from "./batch-normalization";
 import { DROPOUT_FORMS, Dropout, type DropoutForm } from "./dropout";
 import { numericalGradient } from "./gradient";
 import {
-  accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
+  FIRST_AFFINE, accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
   initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
 } from "./net-common";
 import { SoftmaxWithLoss } from "./softmax-with-loss";
@@ -85,7 +85,9 @@ export class MultiLayerNetExtend {
   }
 
   private addAffine(idx: number): void {
-    const affine = new Affine(this.params["W" + idx], this.params["b" + idx]);
+    // The first Affine gets x: it checks x is finite and does not compute dx (the
+    // input's gradient is not needed for learning; the book computes it anyway).
+    const affine = new Affine(this.params["W" + idx], this.params["b" + idx], idx === 1 ? FIRST_AFFINE : {});
     this.affines.push(affine);
     this.layers.set("Affine" + idx, affine);
   }

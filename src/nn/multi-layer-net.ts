@@ -11,7 +11,7 @@ import type { Matrix } from "../core/matrix";
 import { Affine } from "./affine";
 import { numericalGradient } from "./gradient";
 import {
-  accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
+  FIRST_AFFINE, accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
   initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
 } from "./net-common";
 import { SoftmaxWithLoss } from "./softmax-with-loss";
@@ -47,7 +47,9 @@ export class MultiLayerNet {
     this.params = initWeights([o.inputSize, ...o.hiddenSizeList, o.outputSize], o.weightInitStd, o.rng);
 
     for (let idx = 1; idx <= this.hiddenLayerNum + 1; idx++) {
-      const affine = new Affine(this.params["W" + idx], this.params["b" + idx]);
+      // The first Affine gets x: it checks x is finite and does not compute dx (the
+      // input's gradient is not needed for learning; the book computes it anyway).
+      const affine = new Affine(this.params["W" + idx], this.params["b" + idx], idx === 1 ? FIRST_AFFINE : {});
       this.affines.push(affine);
       this.layers.set("Affine" + idx, affine);
       if (idx <= this.hiddenLayerNum) this.layers.set("Activation_function" + idx, activationLayer(o.activation));

@@ -3,11 +3,11 @@
  * book's __init_weight, the activation table, input checks, weight decay
  * and accuracy. Each net's own file keeps the book's structure.
  */
-import { ArgumentError, assertAllFinite, assertFinite, assertInteger } from "../core/errors";
+import { ArgumentError, assertFinite, assertInteger } from "../core/errors";
 import { Matrix, assertShape } from "../core/matrix";
 import { argmaxRows, sumSquares } from "../core/ops";
 import { RNG } from "../core/rng";
-import { Affine } from "./affine";
+import { Affine, type AffineOptions } from "./affine";
 import { assertWeightInit, initWeight, type WeightInit } from "./init";
 import { Relu } from "./relu";
 import { Sigmoid } from "./sigmoid";
@@ -89,12 +89,24 @@ export function bindAffine(affine: Affine, params: Params, idx: number): void {
   affine.b = b;
 }
 
-/** x must be a finite (n ≥ 1) × inputSize Matrix. */
+/**
+ * x must be an (n ≥ 1) × inputSize Matrix. That it is finite is checked by the first
+ * Affine (FIRST_AFFINE), on its output, before any other layer sees the data.
+ */
 export function assertInput(x: Matrix, inputSize: number): void {
   assertShape("x", x, -1, inputSize);
   if (x.rows === 0) throw new ArgumentError("x", "at least one row");
-  assertAllFinite("x", x.data);
 }
+
+/**
+ * Options of the first Affine, the one that receives the net's input x:
+ * - computeDx: false — the input's gradient is not needed for learning; the book
+ *   computes it anyway (in the MNIST net a 128×100·100×784 GEMM per iteration).
+ *   numericalGradient is unaffected: it differentiates the loss by the parameters.
+ * - checkFinite: true — NaN or ±Infinity in x throws an ArgumentError naming x,
+ *   checked cheaply on x·W1 + b1 (see AffineOptions.checkFinite).
+ */
+export const FIRST_AFFINE: Readonly<AffineOptions> = { computeDx: false, checkFinite: true };
 
 /** ½λ Σ_i ‖W_i‖² over W1 … W_count. */
 export function weightDecay(params: Params, count: number, lambda: number): number {
