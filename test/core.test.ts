@@ -104,6 +104,11 @@ describe("ops", () => {
     assert.deepEqual(gatherRows(x, [3, 1, 1]).toArray(), [[3, 3], [1, 1], [1, 1]]);
     assert.throws(() => gatherRows(x, [0, 4]), /Error: indices\[1\]: expected an integer row index in \[0, 4\), got 4/);
     assert.throws(() => gatherRows(x, [0.5]), /Error: indices\[0\]/);
+    assert.throws(() => gatherRows(x, Int32Array.of(2, -1)), /Error: indices\[1\]: expected an integer row index in \[0, 4\), got -1/);
+    const out = M([[9, 9], [9, 9]]);
+    assert.throws(() => gatherRows(x, [1, 7], out), /indices\[1\]/);
+    assert.deepEqual(out.toArray(), [[9, 9], [9, 9]], "a bad index leaves out untouched");
+    assert.deepEqual(gatherRows(x, Int32Array.of(2, 0), out).toArray(), [[2, 2], [0, 0]]);
     assert.deepEqual(sliceRows(x, 1, 3).toArray(), [[1, 1], [2, 2]]);
     assert.deepEqual(sliceRows(x, 3, 10).shape, [1, 2]);
   });

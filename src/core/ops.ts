@@ -190,16 +190,25 @@ export function argmaxRows(a: Matrix): Int32Array {
   return out;
 }
 
-/** The rows at `indices` (a[indices] in NumPy): mini-batch gathering. */
+/**
+ * The rows at `indices` (a[indices] in NumPy): mini-batch gathering.
+ * All indices are checked first (an Int32Array needs only the range check), so a
+ * bad index leaves `out` untouched; then each row is one block copy (TypedArray
+ * set, a memcpy: 3–4× faster than an element loop, the subarray views are cheap).
+ */
 export function gatherRows(a: Matrix, indices: ArrayLike<number>, out?: Matrix): Matrix {
   const o = target(out, indices.length, a.cols);
-  const c = a.cols;
-  for (let i = 0; i < indices.length; i++) {
+  const c = a.cols, rows = a.rows, n = indices.length, src = a.data, dst = o.data;
+  const ints = indices instanceof Int32Array;
+  for (let i = 0; i < n; i++) {
     const r = indices[i];
-    if (!(r >= 0 && r < a.rows) || !Number.isInteger(r)) {
-      throw new ArgumentError(`indices[${i}]`, `an integer row index in [0, ${a.rows})`, r);
+    if (!(r >= 0 && r < rows) || (!ints && !Number.isInteger(r))) {
+      throw new ArgumentError(`indices[${i}]`, `an integer row index in [0, ${rows})`, r);
     }
-    o.data.set(a.data.subarray(r * c, r * c + c), i * c);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = indices[i];
+    dst.set(src.subarray(r * c, r * c + c), i * c);
   }
   return o;
 }
