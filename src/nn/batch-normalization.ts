@@ -37,8 +37,6 @@ export class BatchNormalization implements Layer {
   private std: Float64Array;
   private mu: Float64Array;
   private var: Float64Array;
-  private dvar: Float64Array;
-  private dmu: Float64Array;
   private lastTrain = true;
   private out: Matrix | null = null;
   private dx: Matrix | null = null;
@@ -60,8 +58,6 @@ export class BatchNormalization implements Layer {
     this.std = new Float64Array(d);
     this.mu = new Float64Array(d);
     this.var = new Float64Array(d);
-    this.dvar = new Float64Array(d);
-    this.dmu = new Float64Array(d);
   }
 
   forward(x: Matrix, train = true): Matrix {
@@ -93,11 +89,14 @@ export class BatchNormalization implements Layer {
       for (let j = 0; j < d; j++) std[j] = Math.sqrt(rv[j] + BN_EPS);
     }
     this.lastTrain = train;
-    for (let i = 0; i < n; i++) {
-      const off = i * d;
-      for (let j = 0; j < d; j++) {
-        z[off + j] = c[off + j] / std[j]; //             xn = xc / std
-        o[off + j] = g[j] * z[off + j] + b[j]; //        out = gamma · xn + beta
+    // Column by column (feature j; k = i·d + j walks down the rows i): the column's
+    // std, gamma and beta stay in registers.
+    for (let j = 0; j < d; j++) {
+      const s = std[j], gj = g[j], bj = b[j];
+      for (let k = j; k < n * d; k += d) {
+        const v = c[k] / s;
+        z[k] = v; //                                     xn = xc / std
+        o[k] = gj * v + bj; //                           out = gamma · xn + beta
       }
     }
     return out;
@@ -115,54 +114,58 @@ export class BatchNormalization implements Layer {
     assertShape("dout", dout, n, d);
     const dx = (this.dx = reuse(this.dx, n, d));
     const g = dout.data, c = xc.data, z = xn.data, r = dx.data;
-    const std = this.std, gamma = this.gamma.data;
-    const dgamma = this.dgamma.data, dbeta = this.dbeta.data, dvar = this.dvar, dmu = this.dmu;
-    dgamma.fill(0);
-    dbeta.fill(0);
-    dvar.fill(0); // holds dstd until converted below
-    for (let i = 0; i < n; i++) {
-      const off = i * d;
-      for (let j = 0; j < d; j++) {
-        const dxn = gamma[j] * g[off + j]; //              dxn = gamma · dout
-        dbeta[j] += g[off + j]; //                         dbeta = Σ dout
-        dgamma[j] += z[off + j] * g[off + j]; //           dgamma = Σ xn · dout
-        r[off + j] = dxn / std[j]; //                      dxc = dxn / std
-        dvar[j] -= (dxn * c[off + j]) / (std[j] * std[j]); // dstd = −Σ dxn·xc / std²
+    const std = this.std, gamma = this.gamma.data, train = this.lastTrain;
+    const dgamma = this.dgamma.data, dbeta = this.dbeta.data, twoN = 2 / n;
+    // Every feature (column j) is independent: the book's steps, column by column,
+    // with the column's sums in registers (each sum still taken in row order).
+    for (let j = 0; j < d; j++) {
+      const gj = gamma[j], s = std[j], s2 = s * s;
+      let db = 0, dg = 0, dstd = 0;
+      for (let k = j; k < n * d; k += d) {
+        const dxn = gj * g[k]; //                        dxn = gamma · dout
+        db += g[k]; //                                   dbeta = Σ dout
+        dg += z[k] * g[k]; //                            dgamma = Σ xn · dout
+        r[k] = dxn / s; //                               dxc = dxn / std
+        dstd -= (dxn * c[k]) / s2; //                    dstd = −Σ dxn·xc / std²
       }
-    }
-    if (!this.lastTrain) return dx;
+      dbeta[j] = db;
+      dgamma[j] = dg;
+      if (!train) continue;
 
-    for (let j = 0; j < d; j++) dvar[j] = (0.5 * dvar[j]) / std[j]; // dvar = ½ dstd / std
-    dmu.fill(0);
-    for (let i = 0; i < n; i++) {
-      const off = i * d;
-      for (let j = 0; j < d; j++) {
-        r[off + j] += (2 / n) * c[off + j] * dvar[j]; //   dxc += (2/N) · xc · dvar
-        dmu[j] += r[off + j]; //                           dmu = Σ dxc
+      const dvar = (0.5 * dstd) / s; //                  dvar = ½ dstd / std
+      let dmu = 0;
+      for (let k = j; k < n * d; k += d) {
+        r[k] += twoN * c[k] * dvar; //                   dxc += (2/N) · xc · dvar
+        dmu += r[k]; //                                  dmu = Σ dxc
       }
-    }
-    for (let i = 0; i < n; i++) {
-      const off = i * d;
-      for (let j = 0; j < d; j++) r[off + j] -= dmu[j] / n; // dx = dxc − dmu / N
+      const dmuN = dmu / n;
+      for (let k = j; k < n * d; k += d) r[k] -= dmuN; // dx = dxc − dmu / N
     }
     return dx;
   }
 }
 
+// The helpers walk the matrix column by column, so that the column's constant or
+// running sum stays in a register; each sum is still taken in row order.
 function subtractRow(a: Float64Array, row: Float64Array, n: number, d: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = a[i * d + j] - row[j];
+  for (let j = 0; j < d; j++) {
+    const r = row[j];
+    for (let k = j; k < n * d; k += d) out[k] = a[k] - r;
+  }
 }
 
 function columnMeans(a: Float64Array, n: number, d: number, out: Float64Array): void {
-  out.fill(0);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[j] += a[i * d + j];
-  for (let j = 0; j < d; j++) out[j] /= n;
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let k = j; k < n * d; k += d) s += a[k];
+    out[j] = s / n;
+  }
 }
 
 function columnMeanSquares(a: Float64Array, n: number, d: number, out: Float64Array): void {
-  out.fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) out[j] += a[i * d + j] * a[i * d + j];
+  for (let j = 0; j < d; j++) {
+    let s = 0;
+    for (let k = j; k < n * d; k += d) s += a[k] * a[k];
+    out[j] = s / n;
   }
-  for (let j = 0; j < d; j++) out[j] /= n;
 }
