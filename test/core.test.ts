@@ -193,6 +193,27 @@ describe("RNG", () => {
   test("seed must be an integer", () => {
     assert.throws(() => new RNG(1.5), /Error: seed: expected an integer/);
   });
+
+  test("fillMask: one nextUint32() per element (u ≥ p·2³² → value), the stream continues after it", () => {
+    const a = new RNG(21), b = new RNG(21);
+    const m = a.fillMask(new Float64Array(1001), 0.3, 2.5);
+    for (let i = 0; i < m.length; i++) assert.equal(m[i], b.nextUint32() >= 0.3 * 2 ** 32 ? 2.5 : 0);
+    assert.equal(a.nextUint32(), b.nextUint32(), "the generator state is written back");
+    assert.equal(a.random(), b.random());
+    assert.ok(new RNG(1).fillMask(new Float64Array(1000), 0).every((v) => v === 1), "p = 0 keeps everything");
+    assert.ok(new RNG(1).fillMask(new Float64Array(1000), 1).every((v) => v === 0), "p = 1 drops everything");
+    assert.throws(() => new RNG(1).fillMask(new Float64Array(1), 1.5), /Error: p: expected a probability in \[0, 1\], got 1.5/);
+    assert.throws(() => new RNG(1).fillMask(new Float64Array(1), NaN), /Error: p: expected a probability/);
+    assert.throws(() => new RNG(1).fillMask(new Float64Array(1), 0.5, Infinity), /Error: value: expected a finite number/);
+  });
+
+  test("fillMask keeps a share 1 − p within sampling error", () => {
+    for (const p of [0.1, 0.5, 0.8]) {
+      const m = new RNG(22).fillMask(new Float64Array(N), p);
+      const kept = m.reduce((s, v) => s + v, 0) / N;
+      assert.ok(Math.abs(kept - (1 - p)) < 5 * Math.sqrt(p * (1 - p) / N), `p = ${p}: kept ${kept}`); // 5σ
+    }
+  });
 });
 
 describe("src/core under tslab", () => {

@@ -15,9 +15,9 @@ describe("Dropout forms", () => {
       assert.ok(d.mask[i] === 0 || d.mask[i] === 1);
       assert.equal(out.data[i], x.data[i] * d.mask[i]);
     }
-    // the mask is (rand > ratio) on the RNG's stream, in order
+    // the mask is (u ≥ ratio·2³²) on the RNG's 32-bit stream, one draw per element, in order
     const replay = new RNG(2);
-    for (let i = 0; i < x.size; i++) assert.equal(d.mask[i], replay.random() > 0.4 ? 1 : 0);
+    for (let i = 0; i < x.size; i++) assert.equal(d.mask[i], replay.nextUint32() >= 0.4 * 2 ** 32 ? 1 : 0);
     const test = d.forward(x, false);
     for (let i = 0; i < x.size; i++) assert.equal(test.data[i], x.data[i] * 0.6);
   });

@@ -101,6 +101,38 @@ export class RNG {
     return out;
   }
 
+  /**
+   * A 0/1 mask scaled by `value`: out[i] = value with probability 1 − p, else 0 — the
+   * book's dropout mask `np.random.rand(*x.shape) > p`. Each element takes ONE 32-bit
+   * draw u and keeps it when u ≥ p·2³² (u/2³² ≥ p): the keep probability is
+   * 1 − ⌈p·2³²⌉/2³², exactly 1 − p when p·2³² is whole (0, 0.5, 0.25, …) and within
+   * 2⁻³² otherwise. random() would take two draws and float arithmetic per element.
+   * The same stream as calling nextUint32() once per element (the state is kept in
+   * locals during the loop); branch-free.
+   */
+  fillMask(out: Float64Array, p: number, value = 1): Float64Array {
+    if (!(typeof p === "number" && p >= 0 && p <= 1)) throw new ArgumentError("p", "a probability in [0, 1]", p);
+    assertFiniteNumber("value", value);
+    const threshold = p * 4294967296;
+    let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+    for (let i = 0; i < out.length; i++) {
+      const u = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0; // nextUint32(), inlined
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      out[i] = +(u >= threshold) * value;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return out;
+  }
+
   /** A random permutation of 0..n-1 (Fisher–Yates), like np.random.permutation(n). */
   permutation(n: number): Int32Array {
     assertInteger("n", n, 0);
@@ -135,6 +167,10 @@ export class RNG {
   fork(): RNG {
     return new RNG(this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11));
   }
+}
+
+function assertFiniteNumber(name: string, v: number): void {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new ArgumentError(name, "a finite number", v);
 }
 
 function rotl(x: number, k: number): number {

@@ -7,7 +7,8 @@
  *             test: out = x, nothing to rescale at inference.
  *
  * backward multiplies by the same factor as the last forward (the mask, or the
- * test-time constant). The mask is drawn from the injected RNG.
+ * test-time constant). The mask is drawn from the injected RNG with rng.fillMask:
+ * one 32-bit draw per element (keep when u ≥ ratio·2³², i.e. u/2³² ≥ ratio).
  */
 import { ArgumentError, assertInRange } from "../core/errors";
 import { assertShape, type Matrix } from "../core/matrix";
@@ -56,12 +57,11 @@ export class Dropout implements Layer {
     const a = x.data, z = this.out.data;
     if (train) {
       if (this.mask.length !== a.length) this.mask = new Float64Array(a.length);
-      const m = this.mask, ratio = this.dropoutRatio, rng = this.rng;
-      const keep = this.form === "book" ? 1 : 1 / (1 - ratio);
-      for (let i = 0; i < a.length; i++) {
-        m[i] = +(rng.random() > ratio) * keep;
-        z[i] = a[i] * m[i];
-      }
+      const m = this.mask, ratio = this.dropoutRatio;
+      // self.mask = np.random.rand(*x.shape) > self.dropout_ratio   (× 1/(1 − ratio) inverted)
+      this.rng.fillMask(m, ratio, this.form === "book" ? 1 : 1 / (1 - ratio));
+      // return x * self.mask
+      for (let i = 0; i < a.length; i++) z[i] = a[i] * m[i];
     } else {
       const s = this.testScale;
       for (let i = 0; i < a.length; i++) z[i] = a[i] * s;
