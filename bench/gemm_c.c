@@ -2,7 +2,7 @@
  * Bench helper: OpenBLAS cblas_dgemm called straight from C, the yardstick for the
  * engine's GEMM backends (scripts/bench.mjs compiles it at bench time with gcc -lopenblas).
  *
- *   gemm_c ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc [...]
+ *   gemm_c ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc[,beta] [...]   (beta: 0 unless given)
  *
  * For each shape: random operands, calls calibrated to fill ROUND_MS, then ROUNDS
  * rounds; prints the median µs per call as a JSON array. Same method as bench/engine.ts.
@@ -31,7 +31,7 @@ static double *randoms(size_t n) {
 
 int main(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: %s ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc ...\n", argv[0]);
+    fprintf(stderr, "usage: %s ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc[,beta] ...\n", argv[0]);
     return 2;
   }
   int rounds = atoi(argv[1]);
@@ -40,7 +40,8 @@ int main(int argc, char **argv) {
   printf("[");
   for (int s = 3; s < argc; s++) {
     int ta, tb, m, n, k, lda, ldb, ldc;
-    if (sscanf(argv[s], "%d,%d,%d,%d,%d,%d,%d,%d", &ta, &tb, &m, &n, &k, &lda, &ldb, &ldc) != 8) {
+    double beta = 0.0;
+    if (sscanf(argv[s], "%d,%d,%d,%d,%d,%d,%d,%d,%lf", &ta, &tb, &m, &n, &k, &lda, &ldb, &ldc, &beta) < 8) {
       fprintf(stderr, "bad shape %s\n", argv[s]);
       return 2;
     }
@@ -50,13 +51,13 @@ int main(int argc, char **argv) {
     double t0 = now_ms();
     long calls = 0;
     while (now_ms() - t0 < round_ms) {
-      cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc);
+      cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, beta, c, ldc);
       calls++;
     }
     if (calls < 3) calls = 3;
     for (int r = 0; r < rounds; r++) {
       t0 = now_ms();
-      for (long i = 0; i < calls; i++) cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc);
+      for (long i = 0; i < calls; i++) cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, beta, c, ldc);
       us[r] = (now_ms() - t0) * 1e3 / calls;
     }
     qsort(us, rounds, sizeof(double), cmp);

@@ -8,7 +8,7 @@
  *
  * Prints one JSON object on the last line of stdout.
  */
-import { Matrix, RNG, addRow, allFinite, backendReport, gatherRows, matmul, sumRows } from "../src/core";
+import { Matrix, RNG, allFinite, backendReport, fillRows, gatherRows, matmul, sumRows } from "../src/core";
 import { loadMnist } from "../src/data";
 import { Affine, MultiLayerNet } from "../src/nn";
 import { SGD } from "../src/optim";
@@ -86,8 +86,8 @@ layers.forEach(([name, layer], i) => {
   const x = inputs[i], dout = douts[i];
   if (layer instanceof Affine) {
     const out = layer.forward(x, true);
-    add(`${name}.forward matmul x·W ${x.rows}×${x.cols}·${layer.W.rows}×${layer.W.cols}`, "gemm", () => matmul(x, layer.W, { out }));
-    add(`${name}.forward addRow (+ b)`, "elementwise", () => addRow(out, layer.b, out));
+    add(`${name}.forward fillRows (out = b)`, "elementwise", () => fillRows(out, layer.b));
+    add(`${name}.forward matmul out += x·W ${x.rows}×${x.cols}·${layer.W.rows}×${layer.W.cols}`, "gemm", () => matmul(x, layer.W, { out, beta: 1 }));
     if (layer.checkFinite) add(`${name}.forward checkFinite: allFinite(x·W + b)`, "elementwise", () => allFinite(out));
     const dx = layer.backward(dout);
     if (layer.computeDx) add(`${name}.backward matmul dout·Wᵀ`, "gemm", () => matmul(dout, layer.W, { transB: true, out: dx }));

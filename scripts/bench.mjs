@@ -177,7 +177,7 @@ for (let round = 0; round < Math.max(2, rounds); round++) {
     (gemm.perBackend[name] ??= []).push(r.usPerShape);
   }
   if (gemmC.ok) {
-    const argv = ["5", "20", ...e.shapes.map((s) => [+s.transA, +s.transB, s.m, s.n, s.k, s.lda, s.ldb, s.ldc].join(","))];
+    const argv = ["5", "20", ...e.shapes.map((s) => [+s.transA, +s.transB, s.m, s.n, s.k, s.lda, s.ldb, s.ldc, s.beta].join(","))];
     const r = spawnSync(gemmC.path, argv, { env: env1, encoding: "utf8" });
     if (r.status === 0) gemm.c.push(JSON.parse(r.stdout));
     else gemm.notes.push(`C BLAS: ${r.stderr.trim()}`);
@@ -275,7 +275,7 @@ if (gemm.shapes) {
   lines.push(`GEMM alone: the ${gemm.shapes.length} dgemm calls of one iteration, µs per call (median), C = OpenBLAS called from C`);
   lines.push(`${pad("m×n×k op", 22)}${names.map((n) => lpad(n, 10)).join("")}`);
   gemm.shapes.forEach((s, i) => {
-    const op = `${s.transA ? "T" : "N"}${s.transB ? "T" : "N"}`;
+    const op = `${s.transA ? "T" : "N"}${s.transB ? "T" : "N"}${s.beta ? " +C" : ""}`;
     lines.push(`${pad(`${s.m}×${s.n}×${s.k} ${op}`, 22)}${names.map((n) => lpad(f(gemmTable[n][i], 1), 10)).join("")}`);
   });
   const totals = Object.fromEntries(names.map((n) => [n, gemmTable[n].reduce((a, b) => a + b, 0)]));

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
-  ArgumentError, Matrix, RNG, ShapeError, add, addRow, argmaxRows, gatherRows, map, matmul, maxAbsDiff,
+  ArgumentError, Matrix, RNG, ShapeError, add, addRow, allFinite, argmaxRows, fillRows, gatherRows, map, matmul, maxAbsDiff,
   meanRows, mul, scale, sliceRows, sub, sum, sumRows, sumSquares, transpose,
 } from "../src/core";
 
@@ -87,6 +87,20 @@ describe("ops", () => {
     const x = M([[1, 2], [3, 4], [5, 6]]);
     assert.deepEqual(addRow(x, Matrix.row([10, 20])).toArray(), [[11, 22], [13, 24], [15, 26]]);
     assert.throws(() => addRow(x, Matrix.row([1, 2, 3])), /Error: row: expected shape \(1, 2\), got \(1, 3\)/);
+    // fillRows + matmul with beta = 1 is x·W + b (the Affine forward)
+    const w = M([[1, -1], [2, 0.5]]), b = Matrix.row([10, 20]);
+    assert.deepEqual(matmul(x, w, { out: fillRows(new Matrix(3, 2), b), beta: 1 }).toArray(), addRow(matmul(x, w), b).toArray());
+    assert.throws(() => fillRows(new Matrix(3, 2), Matrix.row([1, 2, 3])), /Error: row: expected shape \(1, 2\), got \(1, 3\)/);
+    // allFinite: any NaN or ±Infinity, also ∞ and −∞ side by side
+    assert.equal(allFinite(M([[1, 2], [3, 4]])), true);
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      for (let i = 0; i < 5; i++) {
+        const y = new Matrix(1, 5);
+        y.data[i] = bad;
+        assert.equal(allFinite(y), false, `${bad} at ${i}`);
+      }
+    }
+    assert.equal(allFinite(Matrix.row([Infinity, -Infinity, 0, 0])), false);
     const s = Matrix.full(1, 2, 99); // stale values must be overwritten
     assert.equal(sumRows(x, s), s);
     assert.deepEqual(s.toArray(), [[9, 12]]);

@@ -100,6 +100,17 @@ export function addRow(a: Matrix, row: Matrix, out?: Matrix): Matrix {
 }
 
 /**
+ * Every row of `out` set to `row` (1 × cols), i.e. np.broadcast_to(row, out.shape)
+ * copied — a start value for GEMM with beta = 1 (Affine: out = b, then out += x·W).
+ */
+export function fillRows(out: Matrix, row: Matrix): Matrix {
+  assertShape("row", row, 1, out.cols);
+  const c = out.cols, r = row.data, z = out.data;
+  for (let i = 0; i < out.rows; i++) z.set(r, i * c); // one block copy per row
+  return out;
+}
+
+/**
  * Column sums, 1 × cols (np.sum(a, axis=0)): the bias gradient.
  * Four rows per pass over the columns: each column total is loaded and stored
  * once per four rows instead of once per row. The additions keep their order

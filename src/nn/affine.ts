@@ -1,11 +1,13 @@
 /**
  * Affine layer (全結合層): out = x·W + b.
+ * forward: GEMM computes C ← x·W + beta·C; with every row of C set to b first and
+ * beta = 1 that is x·W + b in one pass over out (adding b afterwards would be a second).
  * backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ_rows dout — the transposes are
  * flags of matmul (GEMM reads the matrix transposed), no copy is made.
  */
 import { assertAllFinite } from "../core/errors";
 import { assertShape, type Matrix } from "../core/matrix";
-import { addRow, allFinite, matmul, sumRows } from "../core/ops";
+import { allFinite, fillRows, matmul, sumRows } from "../core/ops";
 import { reuse } from "./buffer";
 import type { Layer } from "./types";
 
@@ -57,8 +59,8 @@ export class Affine implements Layer {
     assertShape("x", x, -1, this.W.rows);
     this.x = x;
     const out = (this.out = reuse(this.out, x.rows, this.W.cols));
-    matmul(x, this.W, { out });
-    addRow(out, this.b, out);
+    fillRows(out, this.b); //                  out = b (in every row)
+    matmul(x, this.W, { out, beta: 1 }); //    out = x·W + out
     if (this.checkFinite && (out.size >= x.size || !allFinite(out))) assertAllFinite("x", x.data);
     return out;
   }
