@@ -3,8 +3,8 @@
  * (Bengio et al., http://arxiv.org/abs/1212.0901), which needs only the
  * gradient at the current parameters:
  *   W ← W + α²v − (1 + α)η g;   v ← αv − η g
- * Book defaults lr = 0.01, momentum α = 0.9. The four lines below are the
- * book's code, in the same order.
+ * Book defaults lr = 0.01, momentum α = 0.9. The book's four lines are quoted
+ * above the loop, which does the same operations in the same order (two per line).
  */
 import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads, checkRate } from "./optimizer";
 
