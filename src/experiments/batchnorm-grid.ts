@@ -14,7 +14,7 @@ import { currentBudget, byBudget, type Budget } from "./budget";
 import { bookBatchNormData } from "./batchnorm-data";
 import { bookTrainSettings, trainBookPair, type BookTrainSettings, type PairRun } from "./batchnorm-train";
 import type { CliExperiment } from "./cli-experiment";
-import { bookGrid } from "./batchnorm-reference";
+import { bookBatchNormGrid as bookGrid } from "./reference";
 
 /** The book's 16 scales, exactly as NumPy printed them (data/reference/batch_norm_test.json). */
 export function bookWeightScales(): number[] {
