@@ -134,7 +134,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** µs per call of `backend` on one shape: calibrated calls per round, median over rounds. */
+/**
+ * CPU µs per call of `backend` on one shape: calibrated calls per round, median over
+ * rounds. Process CPU time (like the iteration rows and the C yardstick): on a shared
+ * machine wall time mostly measures the other jobs.
+ */
 function timeShape(backend: GemmBackend, s: Shape, rng: RNG, rounds: number, roundMs: number): number {
   const a = rng.fillUniform(new Float64Array((s.transA ? s.k : s.m) * s.lda), -1, 1);
   const b = rng.fillUniform(new Float64Array((s.transB ? s.n : s.k) * s.ldb), -1, 1);
@@ -149,9 +153,10 @@ function timeShape(backend: GemmBackend, s: Shape, rng: RNG, rounds: number, rou
   const n = Math.max(3, calls);
   const us: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < n; i++) call();
-    us.push(((performance.now() - t0) * 1000) / n);
+    const d = process.cpuUsage(c0);
+    us.push((d.user + d.system) / n);
   }
   return median(us);
 }

@@ -5,18 +5,21 @@
  *   gemm_c ROUNDS ROUND_MS tA,tB,m,n,k,lda,ldb,ldc[,beta] [...]   (beta: 0 unless given)
  *
  * For each shape: random operands, calls calibrated to fill ROUND_MS, then ROUNDS
- * rounds; prints the median µs per call as a JSON array. Same method as bench/engine.ts.
+ * rounds; prints the median CPU µs per call (process CPU time) as a JSON array. Same
+ * method as bench/engine.ts.
  */
 #include <cblas.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-static double now_ms(void) {
+static double clock_ms(clockid_t id) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
+static double now_ms(void) { return clock_ms(CLOCK_MONOTONIC); }
+static double cpu_ms(void) { return clock_ms(CLOCK_PROCESS_CPUTIME_ID); }
 
 static int cmp(const void *x, const void *y) {
   double a = *(const double *)x, b = *(const double *)y;
@@ -56,9 +59,9 @@ int main(int argc, char **argv) {
     }
     if (calls < 3) calls = 3;
     for (int r = 0; r < rounds; r++) {
-      t0 = now_ms();
+      t0 = cpu_ms();
       for (long i = 0; i < calls; i++) cblas_dgemm(CblasRowMajor, TA, TB, m, n, k, 1.0, a, lda, b, ldb, beta, c, ldc);
-      us[r] = (now_ms() - t0) * 1e3 / calls;
+      us[r] = (cpu_ms() - t0) * 1e3 / calls;
     }
     qsort(us, rounds, sizeof(double), cmp);
     double med = rounds % 2 ? us[rounds / 2] : (us[rounds / 2 - 1] + us[rounds / 2]) / 2;

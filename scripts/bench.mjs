@@ -14,7 +14,7 @@
  *    (bench/numpy_iter.py with /usr/bin/python3) and TensorFlow.js cpu/wasm
  *    (bench/tfjs.ts). One process per measurement, the rows alternating, `rounds`
  *    times; 1 BLAS thread everywhere (OPENBLAS_NUM_THREADS=1).
- * 2. The GEMM alone on the calls of one real iteration: each backend vs OpenBLAS
+ * 2. The GEMM alone (CPU time) on the calls of one real iteration: each backend vs OpenBLAS
  *    called from C (bench/gemm_c.c, compiled here).
  * 3. Heap and RSS over a 2000-iteration run per engine backend (500 for the slow js kernel).
  * 4. Where one iteration of the engine spends its time, step by step (bench/hotspots.ts).
@@ -279,7 +279,7 @@ for (const r of result.iteration.rows) if (r.reports.length) lines.push(`  ${r.i
 if (gemm.shapes) {
   const names = Object.keys(gemmTable).filter((n) => gemmTable[n]);
   lines.push("");
-  lines.push(`GEMM alone: the ${gemm.shapes.length} dgemm calls of one iteration, µs per call (median), C = OpenBLAS called from C`);
+  lines.push(`GEMM alone: the ${gemm.shapes.length} dgemm calls of one iteration, CPU µs per call (median), C = OpenBLAS called from C`);
   lines.push(`${pad("m×n×k op", 22)}${names.map((n) => lpad(n, 10)).join("")}`);
   gemm.shapes.forEach((s, i) => {
     const op = `${s.transA ? "T" : "N"}${s.transB ? "T" : "N"}${s.beta ? " +C" : ""}`;
