@@ -26,7 +26,7 @@ import { executeNotebook, freshRun, listNotebooks, notebookTitle, progressLine, 
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** ZEROKARA_BUDGET → "fast" | "full" (same rule as src/experiments/budget.ts). */
+/** ZEROKARA_BUDGET → "fast" | "full" (same rule as src/core/budget.ts). */
 function budgetFromEnv(env = process.env) {
   const v = (env.ZEROKARA_BUDGET ?? "").trim().toLowerCase();
   if (v === "" || v === "fast") return "fast";

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Matrix } from "../src/core";
-import { WORKED_EXAMPLE, batchNormWorkedExample } from "../src/experiments/batchnorm-worked-example";
-import { runningStatistics, testModeDemo } from "../src/experiments/batchnorm-modes";
-import { EVALUATION_INITS, batchNormEvaluation } from "../src/experiments/batchnorm-evaluation";
+import { WORKED_EXAMPLE, batchNormWorkedExample } from "../src/experiments/batchnorm/worked-example";
+import { runningStatistics, testModeDemo } from "../src/experiments/batchnorm/modes";
+import { EVALUATION_INITS, batchNormEvaluation } from "../src/experiments/batchnorm/evaluation";
 import { BN_EPS, BatchNormalization, numericalGradient } from "../src/nn";
 
 const close = (a: number, b: number, tol: number, what: string) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);

@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Matrix, RNG } from "../src/core";
-import { GRADCHECK_TOLERANCE, batchNormGradcheck, cli } from "../src/experiments/batchnorm-gradcheck";
+import { GRADCHECK_TOLERANCE, batchNormGradcheck, cli } from "../src/experiments/batchnorm/gradcheck";
 import { BN_EPS, BatchNormalization } from "../src/nn";
 
 const HIDDEN = [10, 10];

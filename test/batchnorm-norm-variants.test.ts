@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { normVariants, normVariantsInput } from "../src/experiments/norm-variants";
+import { normVariants, normVariantsInput } from "../src/experiments/batchnorm/norm-variants";
 import { BN_EPS } from "../src/nn";
 import {
   batchNorm4d, groupNorm4d, instanceNorm4d, layerNorm4d, normSetCount, tensor4, type NormKind, type Tensor4,

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Matrix, RNG } from "../src/core";
 import { gatherRows } from "../src/core/ops";
-import { bookBatchNormData } from "../src/experiments/batchnorm-data";
-import { FAST_SCALE_INDICES, batchNormGrid, bookWeightScales, cli as gridCli } from "../src/experiments/batchnorm-grid";
-import { iterPerEpoch, trainBookPair, type PairData } from "../src/experiments/batchnorm-train";
-import { bookBatchNormGrid } from "../src/experiments/reference";
+import { bookBatchNormData } from "../src/experiments/batchnorm/data";
+import { FAST_SCALE_INDICES, batchNormGrid, bookWeightScales, cli as gridCli } from "../src/experiments/batchnorm/grid";
+import { iterPerEpoch, trainBookPair, type PairData } from "../src/experiments/batchnorm/train";
+import { bookBatchNormGrid } from "../src/data/reference";
 import { MultiLayerNetExtend } from "../src/nn";
 import { SGD } from "../src/optim";
 

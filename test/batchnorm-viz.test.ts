@@ -5,11 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { BatchNormGridResult } from "../src/experiments/batchnorm-grid";
-import { batchNormWorkedExample } from "../src/experiments/batchnorm-worked-example";
-import { runningStatistics } from "../src/experiments/batchnorm-modes";
-import type { EvaluationResult } from "../src/experiments/batchnorm-evaluation";
-import { bookBatchNormGrid } from "../src/experiments/reference";
+import type { BatchNormGridResult } from "../src/experiments/batchnorm/grid";
+import { batchNormWorkedExample } from "../src/experiments/batchnorm/worked-example";
+import { runningStatistics } from "../src/experiments/batchnorm/modes";
+import type { EvaluationResult } from "../src/experiments/batchnorm/evaluation";
+import { bookBatchNormGrid } from "../src/data/reference";
 import { checkFigure, prepareFigure } from "../src/viz/figure";
 import {
   batchNormEvaluationFigure, batchNormGraphFigure, batchNormGridFigure, batchNormHeatmapFigure, bookHeatmapInfo,

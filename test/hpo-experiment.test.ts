@@ -4,13 +4,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { cli, compareSamplers, runHpoStudy } from "../src/experiments/hpo";
-import { hpoData, hpoSettings } from "../src/experiments/hpo-settings";
-import { hpoObjective } from "../src/experiments/hpo-objective";
+import { cli, compareSamplers, runHpoStudy } from "../src/experiments/search/hpo";
+import { hpoData, hpoSettings } from "../src/experiments/search/settings";
+import { hpoObjective } from "../src/experiments/search/objective";
 
 const root = path.join(__dirname, "..");
 const exp = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "hpo", ...args], {
+  spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "hpo", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, ZEROKARA_BUDGET: "fast" },

@@ -9,13 +9,13 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { ArgumentError } from "../src/core/errors";
-import { forwardActivations } from "../src/experiments/init-activations";
-import { parseInit } from "../src/experiments/init-common";
-import { gradientNorms } from "../src/experiments/init-gradients";
-import { activationHistogram, activationHistogramGrid, histogram, niceCeil } from "../src/experiments/init-histogram";
-import { initMnist } from "../src/experiments/init-mnist";
-import { symmetryDemo } from "../src/experiments/init-symmetry";
-import { theoreticalPreVar, varianceCheck } from "../src/experiments/init-variance";
+import { forwardActivations } from "../src/experiments/init/activations";
+import { parseInit } from "../src/experiments/init/common";
+import { gradientNorms } from "../src/experiments/init/gradients";
+import { activationHistogram, activationHistogramGrid, histogram, niceCeil } from "../src/experiments/init/histogram";
+import { initMnist } from "../src/experiments/init/mnist";
+import { symmetryDemo } from "../src/experiments/init/symmetry";
+import { theoreticalPreVar, varianceCheck } from "../src/experiments/init/variance";
 
 const SEEDS = [0, 1, 2];
 
@@ -203,7 +203,7 @@ describe("MNIST comparison (a short run)", () => {
 describe("CLI", () => {
   const root = path.resolve(__dirname, "..");
   const run = (...args: string[]) =>
-    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: root, encoding: "utf8" }));
+    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: root, encoding: "utf8" }));
   it("init-histogram prints budget, seed and one entry per layer", () => {
     const out = run("init-histogram", "--init", "he", "--activation", "relu", "--json", "--seed", "2");
     assert.equal(out.seed, 2);

@@ -7,11 +7,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ArgumentError } from "../src/core/errors";
-import { gradientNorms } from "../src/experiments/init-gradients";
-import { activationHistogram, activationHistogramGrid, type HistogramResult } from "../src/experiments/init-histogram";
-import type { InitMnistResult, InitMnistRun } from "../src/experiments/init-mnist";
-import { symmetryDemo } from "../src/experiments/init-symmetry";
-import { varianceCheck } from "../src/experiments/init-variance";
+import { gradientNorms } from "../src/experiments/init/gradients";
+import { activationHistogram, activationHistogramGrid, type HistogramResult } from "../src/experiments/init/histogram";
+import type { InitMnistResult, InitMnistRun } from "../src/experiments/init/mnist";
+import { symmetryDemo } from "../src/experiments/init/symmetry";
+import { varianceCheck } from "../src/experiments/init/variance";
 import { smoothCurve } from "../src/train/smooth-curve";
 import { prepareFigure } from "../src/viz/figure";
 import {

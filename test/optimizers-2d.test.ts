@@ -10,7 +10,7 @@ import { FormulaError } from "../src/functions";
 import {
   BOOK_2D_SETTINGS, OPTIMIZERS_2D, adamBetaSweep2D, bookOptimizerName, cli, compareOptimizers2D,
   lrSweep2D, momentumSweep2D, optimizerPath2D, toFunction2D,
-} from "../src/experiments/optimizers-2d";
+} from "../src/experiments/optimizers/paths-2d";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * (1 + Math.abs(b)), `${a} vs ${b}`);
 const df = (x: number, y: number): [number, number] => [x / 10, 2 * y];
@@ -157,7 +157,7 @@ describe("optimizers-2d CLI", () => {
   });
 
   it("npm run -s exp -- optimizers-2d --json gives the same JSON", () => {
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "src/cli.ts", "optimizers-2d", "--optimizer", "Adam", "--steps", "3", "--json"], { encoding: "utf8", env: { ...process.env, ZEROKARA_BUDGET: "fast" } });
+    const stdout = execFileSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "optimizers-2d", "--optimizer", "Adam", "--steps", "3", "--json"], { encoding: "utf8", env: { ...process.env, ZEROKARA_BUDGET: "fast" } });
     const out = JSON.parse(stdout);
     assert.equal(out.optimizer, "Adam");
     assert.equal(out.path.length, 4);

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cli, compareOptimizersMnist, optimizersMnistDefaults } from "../src/experiments/optimizers-mnist";
+import { cli, compareOptimizersMnist, optimizersMnistDefaults } from "../src/experiments/optimizers/mnist";
 
 const tail = (xs: number[], n = 20) => xs.slice(-n).reduce((a, b) => a + b, 0) / n;
 

@@ -7,10 +7,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { presetFunction } from "../src/functions";
-import { optimizerPath2D } from "../src/experiments/optimizers-2d";
+import { optimizerPath2D } from "../src/experiments/optimizers/paths-2d";
 import {
   eigenSym2, hessian2D, linearRate, sgdAnalysis, sgdAxisErrors, spectralRadius2, stepsToShrink,
-} from "../src/experiments/optimizers-sgd-analysis";
+} from "../src/experiments/optimizers/sgd-analysis";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * (1 + Math.abs(b)), `${a} vs ${b}`);
 

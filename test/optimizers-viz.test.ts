@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { presetFunction } from "../src/functions";
-import { compareOptimizers2D, lrSweep2D, optimizerPath2D } from "../src/experiments/optimizers-2d";
-import { sgdAxisErrors } from "../src/experiments/optimizers-sgd-analysis";
+import { compareOptimizers2D, lrSweep2D, optimizerPath2D } from "../src/experiments/optimizers/paths-2d";
+import { sgdAxisErrors } from "../src/experiments/optimizers/sgd-analysis";
 import { smoothCurve } from "../src/train/smooth-curve";
 import { Box, clipSegment, inBox, pathInfo, thinInfo } from "../src/viz/optimizers/path-info";
 import { contourInfo, gradientFieldInfo } from "../src/viz/optimizers/landscape-info";
@@ -216,7 +216,7 @@ describe("figures", () => {
 
 describe("table-rows", () => {
   it("SGD factor rows, rate rows and end rows carry the analysis' numbers", async () => {
-    const { sgdAnalysis } = await import("../src/experiments/optimizers-sgd-analysis");
+    const { sgdAnalysis } = await import("../src/experiments/optimizers/sgd-analysis");
     const { sgdFactorRows, rateRows, endRows } = await import("../src/viz/optimizers/table-rows");
     const a = sgdAnalysis();
     const rows = sgdFactorRows(a);

@@ -1,5 +1,5 @@
 /**
- * The overfitting loop (src/experiments/overfit.ts): a transcription of the
+ * The overfitting loop (src/experiments/regularization/overfit.ts): a transcription of the
  * book's overfit_weight_decay.py loop gives the same accuracies; evaluation
  * timing (3e + 1 updates); determinism; early stopping restores the best
  * epoch's weights; argument errors; the CLI's JSON fields.
@@ -10,9 +10,9 @@ import { RNG } from "../src/core";
 import { gatherRows } from "../src/core/ops";
 import { MultiLayerNet } from "../src/nn";
 import { SGD } from "../src/optim/sgd";
-import { cli, overfitData, overfitRun } from "../src/experiments/overfit";
-import { bookAt } from "../src/experiments/regularization-summary";
-import { bookOverfit } from "../src/experiments/reference";
+import { cli, overfitData, overfitRun } from "../src/experiments/regularization/overfit";
+import { bookAt } from "../src/experiments/regularization/summary";
+import { bookOverfit } from "../src/data/reference";
 
 const small = { budget: "fast" as const, testSize: 200 };
 

@@ -25,7 +25,7 @@ import {
   bookReference,
   bookReferenceSource,
   bookWeightInitLosses,
-} from "../src/experiments/reference";
+} from "../src/data/reference";
 import { ArgumentError } from "../src/core/errors";
 
 const ROOT = path.resolve(__dirname, "..");

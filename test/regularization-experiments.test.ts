@@ -9,11 +9,11 @@ import { describe, it } from "node:test";
 import { Matrix, RNG } from "../src/core";
 import { Adam } from "../src/optim/adam";
 import { AdamW } from "../src/optim/adamw";
-import { overfitRun } from "../src/experiments/overfit";
-import { dropoutExpectationCheck } from "../src/experiments/regularization-dropout";
-import { decoupledVsLossDecay, penaltyGradientCheck } from "../src/experiments/regularization-equivalence";
-import { decayWeights, softThresholdWeights, weightStats } from "../src/experiments/regularization-weights";
-import { regularizationSettings } from "../src/experiments/regularization-settings";
+import { overfitRun } from "../src/experiments/regularization/overfit";
+import { dropoutExpectationCheck } from "../src/experiments/regularization/dropout";
+import { decoupledVsLossDecay, penaltyGradientCheck } from "../src/experiments/regularization/equivalence";
+import { decayWeights, softThresholdWeights, weightStats } from "../src/experiments/regularization/weights";
+import { regularizationSettings } from "../src/experiments/regularization/settings";
 
 describe("weight decay and L1 (FAST, seed 0)", () => {
   const s = regularizationSettings("fast");

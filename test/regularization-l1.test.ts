@@ -1,12 +1,12 @@
 /**
- * L1 vs L2 on the weights (src/experiments/regularization-l1.ts): weights of
+ * L1 vs L2 on the weights (src/experiments/regularization/l1.ts): weights of
  * pixels that are 0 in all 300 training images get no data gradient, so after
  * T updates they are exactly w₀ (none), w₀·(1 − ηλ)^T (L2) and
  * sign(w₀)·max(|w₀| − Tηλ₁, 0) (L1 proximal) — up to rounding.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { deadWeightTheory, layerWeightStats, weightComparison } from "../src/experiments/regularization-l1";
+import { deadWeightTheory, layerWeightStats, weightComparison } from "../src/experiments/regularization/l1";
 import { theoryCurve, weightHistogramFigure, weightTrajectoryFigure, layerZeroRows, weightSummaryRows } from "../src/viz/regularization";
 import { prepareFigure } from "../src/viz/figure";
 

@@ -5,11 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { OverfitRun } from "../src/experiments/overfit";
-import type { OverfitSeries } from "../src/experiments/overfit-seeds";
-import { bookOverfit } from "../src/experiments/reference";
-import type { RegularizationSweep } from "../src/experiments/regularization-sweep";
-import type { RegularizationSummary } from "../src/experiments/regularization-summary";
+import type { OverfitRun } from "../src/experiments/regularization/overfit";
+import type { OverfitSeries } from "../src/experiments/regularization/overfit-seeds";
+import { bookOverfit } from "../src/data/reference";
+import type { RegularizationSweep } from "../src/experiments/regularization/sweep";
+import type { RegularizationSummary } from "../src/experiments/regularization/summary";
 import { prepareFigure } from "../src/viz/figure";
 import {
   bandPolygon, bookCurve, judgeChoice, overfitFigure, pctPm, sourceBlock, summaryFigure, summaryRows, sweepFigure,

@@ -84,7 +84,7 @@ const INTRO = `# ${EXAM_TITLE}
 公式だけを確認したいときは \`6-7-formula-sheet\` (印刷用の公式集) を使ってください。`;
 
 const SETUP = `import { ExamSession, 未回答, np, A, B, C, D } from "./src/exam/index";
-import { currentBudget } from "./src/experiments/budget";
+import { currentBudget } from "./src/core/budget";
 
 console.log(\`実行予算: \${currentBudget().toUpperCase()}（問題と答えは予算によらず同じです）\`);
 const exam = new ExamSession();

@@ -2,7 +2,7 @@
 import { Matrix } from "../../core/matrix";
 import { matmul } from "../../core/ops";
 import { RNG } from "../../core/rng";
-import { symmetryDemo } from "../../experiments/init-symmetry";
+import { symmetryDemo } from "../../experiments/init/symmetry";
 import { weightInitStd } from "../../nn/init";
 import type { BlankName, ChoiceLetter, Question } from "../types";
 

@@ -28,7 +28,7 @@ import { expectedImprovement, probabilityOfImprovement, upperConfidenceBound } f
 import { RNG } from "./src/core/rng";
 import { table } from "./src/viz/table";
 import { twinChecks } from "./src/exam/sheet/twins";
-import { currentBudget } from "./src/experiments/budget";
+import { currentBudget } from "./src/core/budget";
 
 console.log(\`実行予算: \${currentBudget().toUpperCase()}（公式集の数値は予算によらず同じです）\`);`;
 

@@ -3,7 +3,7 @@
  * accuracy WITH BN and WITHOUT BN at the same epoch point (same number of
  * updates), the book's single run beside our seed mean and range.
  */
-import type { BatchNormGrid } from "../../experiments/reference";
+import type { BatchNormGrid } from "../../data/reference";
 import { gridInfo, type GridLike } from "./grid-info";
 import { scaleLabel } from "./colors";
 

@@ -2,7 +2,7 @@
  * One panel per initial value (the slides' 0.05, 1.0, 0.0001, plus He):
  * train accuracy (solid) and test accuracy (dotted), with BN and without.
  */
-import type { EvaluationCurve, EvaluationResult } from "../../experiments/batchnorm-evaluation";
+import type { EvaluationCurve, EvaluationResult } from "../../experiments/batchnorm/evaluation";
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
 import { BN_COLOR, PLAIN_COLOR, WITHOUT_BN, WITH_BN, axisId, withAlpha } from "./colors";
 

@@ -2,7 +2,7 @@
  * The slides' evaluation (std 0.05, 1.0, 0.0001, plus He) as table rows: how
  * fast each net learns, how far it gets, and the train − test gap (過学習).
  */
-import type { EvaluationResult } from "../../experiments/batchnorm-evaluation";
+import type { EvaluationResult } from "../../experiments/batchnorm/evaluation";
 import { WITHOUT_BN, WITH_BN } from "./colors";
 
 /** A type alias (not an interface) so it passes as a table row (Record<string, unknown>). */

@@ -4,7 +4,7 @@
  * gradient ∂L/∂(node) that arrives in the backward pass. Note the sign at μ:
  * the book's code keeps dmu = Σ dxc, which is −∂L/∂μ; the node shows ∂L/∂μ.
  */
-import type { WorkedExample } from "../../experiments/batchnorm-worked-example";
+import type { WorkedExample } from "../../experiments/batchnorm/worked-example";
 
 export interface GraphNode {
   id: string;

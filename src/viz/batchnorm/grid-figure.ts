@@ -4,7 +4,7 @@
  * run's loss became NaN, and the book's one run (thin, faded) where the scale
  * is one of the book's 16. Legend clicks hide a series in every panel.
  */
-import type { BatchNormGrid } from "../../experiments/reference";
+import type { BatchNormGrid } from "../../data/reference";
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
 import { BN_COLOR, BOOK_OPACITY, PLAIN_COLOR, WITHOUT_BN, WITH_BN, axisId, withAlpha } from "./colors";
 import { gridInfo, type Band, type DivergenceMark, type GridLike } from "./grid-info";

@@ -4,8 +4,8 @@
  * one run of the same scale (matched by value) for comparison.
  */
 import { ArgumentError } from "../../core/errors";
-import type { BatchNormGridResult } from "../../experiments/batchnorm-grid";
-import type { BatchNormGrid } from "../../experiments/reference";
+import type { BatchNormGridResult } from "../../experiments/batchnorm/grid";
+import type { BatchNormGrid } from "../../data/reference";
 import { scaleLabel } from "./colors";
 
 export type GridLike = Pick<BatchNormGridResult, "scales" | "epochs" | "withBN" | "withoutBN" | "runs" | "seeds">;

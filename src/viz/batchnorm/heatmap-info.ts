@@ -3,7 +3,7 @@
  * train accuracy without BN, with BN, and the difference, for our seed mean
  * or for the book's single run.
  */
-import type { BatchNormGrid } from "../../experiments/reference";
+import type { BatchNormGrid } from "../../data/reference";
 import type { GridLike } from "./grid-info";
 import { scaleLabel } from "./colors";
 

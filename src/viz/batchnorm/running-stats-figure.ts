@@ -3,7 +3,7 @@
  * step for several momenta, from the book's start at 0, against each mini-batch's
  * own statistic (grey dots) and the true value (dashed).
  */
-import type { RunningStatisticsResult } from "../../experiments/batchnorm-modes";
+import type { RunningStatisticsResult } from "../../experiments/batchnorm/modes";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 
 const COLORS = ["#9467bd", "#1f77b4", "#2ca02c", "#d62728", "#8c564b"];

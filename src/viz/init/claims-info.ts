@@ -4,9 +4,9 @@
  * computed from the results with the criterion written next to it, so a
  * different seed (or a changed engine) can turn a verdict over.
  */
-import type { GradientNormResult } from "../../experiments/init-gradients";
-import type { HistogramResult } from "../../experiments/init-histogram";
-import type { LayerStats } from "../../experiments/init-layer-stats";
+import type { GradientNormResult } from "../../experiments/init/gradients";
+import type { HistogramResult } from "../../experiments/init/histogram";
+import type { LayerStats } from "../../experiments/init/layer-stats";
 import { percent, short } from "./colors";
 
 export type Verdict = "成り立つ" | "成り立たない";

@@ -2,7 +2,7 @@
  * Per-layer gradient norms ‖∂L/∂W_l‖ after one backward pass at the initial
  * weights, one panel per activation, one line per initial value, log scale.
  */
-import type { GradientNormResult } from "../../experiments/init-gradients";
+import type { GradientNormResult } from "../../experiments/init/gradients";
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
 import { ACTIVATION_LABELS, initColor } from "./colors";
 

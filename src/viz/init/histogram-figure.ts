@@ -3,7 +3,7 @@
  * and a dropdown for the activation (every combination is precomputed; the
  * dropdown only switches which 20 bar traces are visible and the axis ranges).
  */
-import type { HistogramResult } from "../../experiments/init-histogram";
+import type { HistogramResult } from "../../experiments/init/histogram";
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
 import { ACTIVATION_LABELS, initColor } from "./colors";
 import { histogramGridInfo, type HistogramGridInfo } from "./histogram-info";

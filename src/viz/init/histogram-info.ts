@@ -4,8 +4,8 @@
  * Pure: takes the results of activationHistogramGrid, returns bars and labels.
  */
 import { ArgumentError } from "../../core/errors";
-import type { InitActivation } from "../../experiments/init-common";
-import type { HistogramLayer, HistogramResult } from "../../experiments/init-histogram";
+import type { InitActivation } from "../../experiments/init/common";
+import type { HistogramLayer, HistogramResult } from "../../experiments/init/histogram";
 import { percent, short } from "./colors";
 
 export interface HistogramPanel {

@@ -3,7 +3,7 @@
  * over seeds (line) with the min–max band of the seeds, the book's printed
  * losses of its one run (markers), y clipped to [0, 2.5] like the book's plt.ylim.
  */
-import type { InitMnistResult } from "../../experiments/init-mnist";
+import type { InitMnistResult } from "../../experiments/init/mnist";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { initColor } from "./colors";
 import { lossCurveInfo, type BookLosses } from "./mnist-info";

@@ -4,10 +4,10 @@
  * losses, the "book vs ours" rows and the accuracy rows. Pure.
  */
 import { ArgumentError } from "../../core/errors";
-import type { InitMnistResult, MnistInitKey } from "../../experiments/init-mnist";
+import type { InitMnistResult, MnistInitKey } from "../../experiments/init/mnist";
 import { smoothCurve } from "../../train/smooth-curve";
 
-/** The book's printed losses (bookWeightInitLosses() of src/experiments/reference.ts). */
+/** The book's printed losses (bookWeightInitLosses() of src/data/reference.ts). */
 export interface BookLosses {
   iterations: number[];
   loss: Record<string, number[]>;

@@ -3,7 +3,7 @@
  * (activation, initial value) for all twelve. Rows are plain objects with
  * Japanese column names, ready for viz/table (numbers kept as numbers).
  */
-import type { HistogramResult } from "../../experiments/init-histogram";
+import type { HistogramResult } from "../../experiments/init/histogram";
 import { ACTIVATION_LABELS } from "./colors";
 
 type Row = Record<string, string | number | null>;

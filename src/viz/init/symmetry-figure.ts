@@ -3,7 +3,7 @@
  * units identical) and the training loss, step by step, for all-zero,
  * all-0.5 and random initial weights.
  */
-import type { SymmetryCase } from "../../experiments/init-symmetry";
+import type { SymmetryCase } from "../../experiments/init/symmetry";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 
 const COLORS: Record<string, string> = { zeros: "#7f7f7f", constant: "#d62728", random: "#1f77b4" };

@@ -3,7 +3,7 @@
  * per layer against the formula and, where there is one, the closed form.
  * Log scale: (nσ²)^l for std=1 spans ten orders of magnitude.
  */
-import type { VarianceCase } from "../../experiments/init-variance";
+import type { VarianceCase } from "../../experiments/init/variance";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { ACTIVATION_LABELS, initColor, short } from "./colors";
 

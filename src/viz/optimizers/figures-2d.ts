@@ -1,6 +1,6 @@
 /**
  * Plotly figures of 6.1 on a 2-D function. Thin builders: the numbers come
- * from src/experiments/optimizers-2d.ts, the drawable geometry from the
+ * from src/experiments/optimizers/paths-2d.ts, the drawable geometry from the
  * …Info() functions next to this file.
  */
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";

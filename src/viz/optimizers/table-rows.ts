@@ -2,7 +2,7 @@
  * Rows for the notebook's tables (plain objects with Japanese column names),
  * so that the notebook cells stay short and the tables are tested.
  */
-import type { Regime, SgdAnalysis } from "../../experiments/optimizers-sgd-analysis";
+import type { Regime, SgdAnalysis } from "../../experiments/optimizers/sgd-analysis";
 import { hyperparamText } from "./figures-2d";
 
 export const REGIME_JA: Record<Regime, string> = {

@@ -3,8 +3,8 @@
  * train (solid) and test (dashed) accuracy, mean over seeds with a ±1 std
  * band, the book's recorded run as markers, and the final gap written at the end.
  */
-import type { OverfitSeries } from "../../experiments/overfit-seeds";
-import type { OverfitData } from "../../experiments/reference";
+import type { OverfitSeries } from "../../experiments/regularization/overfit-seeds";
+import type { OverfitData } from "../../data/reference";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { alpha, regColor } from "./colors";
 import { bookCurve, curveInfo, type CurveInfo } from "./curves-info";

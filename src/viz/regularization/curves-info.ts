@@ -3,8 +3,8 @@
  * closed polygons, and the book's recorded run on our epoch axis.
  */
 import { ArgumentError } from "../../core/errors";
-import type { OverfitSeries } from "../../experiments/overfit-seeds";
-import type { OverfitData } from "../../experiments/reference";
+import type { OverfitSeries } from "../../experiments/regularization/overfit-seeds";
+import type { OverfitData } from "../../data/reference";
 
 export interface Band {
   /** x forward then backward: one closed polygon for fill "toself". */

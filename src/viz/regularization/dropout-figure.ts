@@ -1,5 +1,5 @@
 /** The Dropout expectation check: per unit, mean training output against the test output, for both forms. */
-import type { DropoutExpectationCheck } from "../../experiments/regularization-dropout";
+import type { DropoutExpectationCheck } from "../../experiments/regularization/dropout";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 
 const FORM_LABELS = { book: "本書の形（テスト時に ×(1 − p)）", inverted: "inverted（訓練時に ÷(1 − p)）" } as const;

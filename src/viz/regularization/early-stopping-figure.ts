@@ -2,7 +2,7 @@
  * Early stopping against the unregularised run: the first seed's curves,
  * validation accuracy, and lines at the best and the stopping epoch.
  */
-import type { EarlyStoppingComparison } from "../../experiments/regularization-early-stopping";
+import type { EarlyStoppingComparison } from "../../experiments/regularization/early-stopping";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { pct, regColor } from "./colors";
 

@@ -3,7 +3,7 @@
  * (replay of the engine's test), and decay in the loss vs decoupled decay
  * under SGD and Adam.
  */
-import type { DecoupledVsLossDecayResult, PenaltyGradientCheckResult } from "../../experiments/regularization-equivalence";
+import type { DecoupledVsLossDecayResult, PenaltyGradientCheckResult } from "../../experiments/regularization/equivalence";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { pct } from "./colors";
 

@@ -3,7 +3,7 @@
  * ours as mean ± std over seeds, the book's single run at the same number of
  * updates beside it (blank where the book recorded none).
  */
-import type { RegularizationSummary } from "../../experiments/regularization-summary";
+import type { RegularizationSummary } from "../../experiments/regularization/summary";
 import type { PlotlyFigure } from "../figure";
 import { pct, pctPm } from "./colors";
 

@@ -4,7 +4,7 @@
  * in grey (λ = 0, no dropout) for comparison; the book's run appears at its
  * value. And the final accuracies and gap against the value.
  */
-import type { RegularizationSweep } from "../../experiments/regularization-sweep";
+import type { RegularizationSweep } from "../../experiments/regularization/sweep";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { SWEEP_COLORS } from "./colors";
 import { curveInfo } from "./curves-info";

@@ -2,7 +2,7 @@
  * L1 vs L2 weights: histograms (one row per regulariser, log counts, exact
  * zeros as a separate red bar) and W1 before vs after training.
  */
-import { deadWeightTheory, type WeightComparison, type WeightPanel } from "../../experiments/regularization-l1";
+import { deadWeightTheory, type WeightComparison, type WeightPanel } from "../../experiments/regularization/l1";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { pct, regColor } from "./colors";
 import { weightHistogram } from "./weights-info";

@@ -4,7 +4,7 @@
  * different thing from a small weight, and a bar around 0 would hide it.
  */
 import { ArgumentError } from "../../core/errors";
-import type { WeightComparison } from "../../experiments/regularization-l1";
+import type { WeightComparison } from "../../experiments/regularization/l1";
 import { pct } from "./colors";
 
 export interface WeightHistogram {

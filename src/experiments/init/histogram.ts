@@ -1,0 +1,173 @@
+/**
+ * Figures 6-10 … 6-14 of the book: per-layer histograms of the activations
+ * for one (initial value, activation), or for every combination at once.
+ *
+ * Bins: the book's 30 bins on [0, 1] for sigmoid; [−1, 1] for tanh; for ReLU
+ * [0, R] with R a round number above the 99th percentile of the positive values
+ * of all layers (one range for the 5 layers so that growth or decay shows), and
+ * the exact zeros left out of the bars (half of everything: they would flatten
+ * the picture) but counted in `excludedZeros`.
+ *
+ *   npm run -s exp -- init-histogram --init he --activation relu --json [--seed 1]
+ */
+import { ArgumentError, assertInteger } from "../../core/errors";
+import type { Matrix } from "../../core/matrix";
+import type { WeightInit } from "../../nn/init";
+import { currentBudget } from "../../core/budget";
+import type { CliExperiment } from "../../cli/experiment";
+import { forwardActivations, type ForwardOptions } from "./activations";
+import {
+  BOOK_ACTIVATIONS, BOOK_INITS, INIT_ACTIVATIONS, assertInitActivation, initKey, initLabel, type InitActivation,
+} from "./common";
+import { forwardStats, type LayerStats } from "./layer-stats";
+
+export interface Histogram {
+  /** bins + 1 edges, like np.histogram. */
+  edges: number[];
+  counts: number[];
+  /** Values outside [edges[0], edges[bins]] (not in any bar). */
+  outOfRange: number;
+  /** Exact zeros left out when `excludeZeros` (ReLU). */
+  excludedZeros: number;
+}
+
+/** np.histogram(values, bins, range=(lo, hi)): [lo, hi) bins, the last one closed. */
+export function histogram(values: ArrayLike<number>, bins: number, lo: number, hi: number, excludeZeros = false): Histogram {
+  assertInteger("bins", bins, 1);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) {
+    throw new ArgumentError("range", "finite [lo, hi] with hi > lo", `[${lo}, ${hi}]`);
+  }
+  const counts = new Array<number>(bins).fill(0);
+  let outOfRange = 0, excludedZeros = 0;
+  const width = (hi - lo) / bins;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (excludeZeros && v === 0) {
+      excludedZeros++;
+      continue;
+    }
+    if (!(v >= lo && v <= hi)) {
+      outOfRange++;
+      continue;
+    }
+    counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
+  }
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? hi : lo + i * width));
+  return { edges, counts, outOfRange, excludedZeros };
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ v (v > 0). */
+export function niceCeil(v: number): number {
+  if (!(v > 0) || !Number.isFinite(v)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+/** The q-quantile of a sample of `layers`' values passing `keep` (every k-th value, at most ~100k). */
+function pooledQuantile(layers: Matrix[], q: number, keep: (v: number) => boolean, map: (v: number) => number): number {
+  const total = layers.reduce((s, m) => s + m.size, 0);
+  const stride = Math.max(1, Math.ceil(total / 100_000));
+  const sample: number[] = [];
+  for (const m of layers) for (let i = 0; i < m.data.length; i += stride) if (keep(m.data[i])) sample.push(map(m.data[i]));
+  if (sample.length === 0) return NaN;
+  const s = Float64Array.from(sample).sort();
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+/** The x range of the histograms for an activation (see the file comment). */
+export function histogramRange(activation: InitActivation, post: Matrix[]): [number, number] {
+  if (activation === "sigmoid") return [0, 1];
+  if (activation === "tanh") return [-1, 1];
+  if (activation === "relu") return [0, niceCeil(pooledQuantile(post, 0.99, (v) => v > 0, (v) => v))];
+  const r = niceCeil(pooledQuantile(post, 0.99, () => true, Math.abs));
+  return [-r, r];
+}
+
+export type HistogramLayer = LayerStats & Histogram;
+
+export interface HistogramResult {
+  init: WeightInit;
+  /** "std=1", "std=0.01", "xavier", "he", … */
+  initKey: string;
+  initLabel: string;
+  activation: InitActivation;
+  seed: number;
+  weightStd: number;
+  bins: number;
+  range: [number, number];
+  excludeZeros: boolean;
+  layers: HistogramLayer[];
+}
+
+export interface HistogramOptions extends ForwardOptions {
+  /** Default 30 (the book). */
+  bins?: number;
+  /** Default: see histogramRange. */
+  range?: [number, number];
+  /** Leave exact zeros out of the bars; default true for ReLU only. */
+  excludeZeros?: boolean;
+}
+
+export function activationHistogram(options: HistogramOptions): HistogramResult {
+  const run = forwardActivations(options);
+  const bins = options.bins ?? 30;
+  const range = options.range ?? histogramRange(run.activation, run.post);
+  const excludeZeros = options.excludeZeros ?? run.activation === "relu";
+  const stats = forwardStats(run);
+  const layers = run.post.map((z, i) => ({ ...stats[i], ...histogram(z.data, bins, range[0], range[1], excludeZeros) }));
+  return {
+    init: run.init,
+    initKey: initKey(run.init),
+    initLabel: initLabel(run.init),
+    activation: run.activation,
+    seed: run.seed,
+    weightStd: run.weightStd,
+    bins,
+    range,
+    excludeZeros,
+    layers,
+  };
+}
+
+export interface HistogramGridOptions extends Omit<HistogramOptions, "init" | "activation" | "range"> {
+  inits?: readonly (WeightInit | string)[];
+  activations?: readonly InitActivation[];
+}
+
+/** Every (init, activation): the book's 4 × 3 by default, all on the same input and weight draws. */
+export function activationHistogramGrid(options: HistogramGridOptions = {}): HistogramResult[] {
+  const { inits = BOOK_INITS, activations = BOOK_ACTIVATIONS, ...rest } = options;
+  const out: HistogramResult[] = [];
+  for (const activation of activations) {
+    assertInitActivation(activation, "activations[]");
+    for (const init of inits) out.push(activationHistogram({ ...rest, init, activation }));
+  }
+  return out;
+}
+
+export const cli: CliExperiment = {
+  name: "init-histogram",
+  description: "6.2 per-layer activation histograms (1000×100 Gaussian input, 5 layers of 100, no bias)",
+  options: {
+    init: { kind: "string", description: 'std (=1) | xavier | he | glorot | a std like 0.01 (default "std")' },
+    activation: { kind: "string", description: "activation (default sigmoid)", choices: INIT_ACTIVATIONS },
+    seed: { kind: "number", description: "seed of the input and the weights (default 0)" },
+    bins: { kind: "number", description: "bins per histogram (default 30, the book)" },
+    nodeNum: { kind: "number", description: "units per layer (default 100)" },
+    hiddenLayerSize: { kind: "number", description: "layers (default 5)" },
+  },
+  run(o) {
+    const seed = (o.seed as number | undefined) ?? 0;
+    const r = activationHistogram({
+      init: (o.init as string | undefined) ?? "std",
+      activation: ((o.activation as InitActivation | undefined) ?? "sigmoid"),
+      seed,
+      bins: o.bins as number | undefined,
+      nodeNum: o.nodeNum as number | undefined,
+      hiddenLayerSize: o.hiddenLayerSize as number | undefined,
+    });
+    // the histogram is cheap: FAST and FULL compute the same thing
+    return { budget: currentBudget(), ...r };
+  },
+};

@@ -1,0 +1,226 @@
+/**
+ * Figure 6-9 of the book, ch06/optimizer_compare_mnist.py: MNIST, MultiLayerNet
+ * 784 → 100 × 4 (ReLU, He init) → 10, batch 128, each optimizer with the book's
+ * default hyperparameters (SGD lr 0.01, Momentum 0.01/0.9, AdaGrad 0.01,
+ * Adam 0.001/0.9/0.999; the script's commented-out RMSprop 0.01/0.99 and
+ * Nesterov 0.01/0.9 from common/optimizer.py are run too). As in the book, all
+ * networks see the same mini-batch at every iteration (drawn with replacement,
+ * np.random.choice) and the recorded loss is that batch's loss AFTER the update.
+ *
+ * Beyond the book: several seeds (the book has one unseeded run), the same
+ * initial weights for every optimizer within a seed (so the curves differ only
+ * by the update rule), and final train / test accuracies.
+ *
+ *   FULL   2000 iterations × 5 seeds, accuracies on all 60000 / 10000 images
+ *   FAST   150 iterations × 2 seeds, accuracies on the first 2000 train / 2000 test images
+ *          (the notebook must run in well under a minute on a loaded 2-core machine)
+ *
+ *   npm run -s exp -- optimizers-mnist --json [--seed 0] [--seeds 3] [--iterations 500]
+ */
+import { ArgumentError, assertInteger } from "../../core/errors";
+import type { Matrix } from "../../core/matrix";
+import { gatherRows, sliceRows } from "../../core/ops";
+import { RNG } from "../../core/rng";
+import { loadMnist } from "../../data/mnist";
+import { MultiLayerNet } from "../../nn/multi-layer-net";
+import { createOptimizer } from "../../optim/index";
+import { byBudget, currentBudget, type Budget } from "../../core/budget";
+import type { CliExperiment } from "../../cli/experiment";
+import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./paths-2d";
+
+/** The default hyperparameters of common/optimizer.py (what optimizer_compare_mnist.py uses). */
+export const BOOK_MNIST_SETTINGS: Record<BookOptimizerName, Hyperparams> = {
+  SGD: { lr: 0.01 },
+  Momentum: { lr: 0.01, momentum: 0.9 },
+  Nesterov: { lr: 0.01, momentum: 0.9 },
+  AdaGrad: { lr: 0.01 },
+  RMSprop: { lr: 0.01, decayRate: 0.99 },
+  Adam: { lr: 0.001, beta1: 0.9, beta2: 0.999 },
+};
+
+/** The four optimizers the book's script actually runs. */
+export const IN_BOOK_MNIST: readonly BookOptimizerName[] = ["SGD", "Momentum", "AdaGrad", "Adam"];
+
+export interface OptimizerMnistRun {
+  seed: number;
+  /** Loss of each iteration's mini-batch after that iteration's update (NaN after a divergence). */
+  loss: number[];
+  trainAcc: number;
+  testAcc: number;
+  /** Iteration at which the loss became NaN/Inf, or null. */
+  divergedAt: number | null;
+}
+
+export interface OptimizerMnistSeries {
+  name: BookOptimizerName;
+  hyperparams: Hyperparams;
+  runs: OptimizerMnistRun[];
+  /** Mean over seeds of the loss at each iteration. */
+  loss: number[];
+  /** Means over seeds. */
+  trainAcc: number;
+  testAcc: number;
+}
+
+export interface OptimizersMnistResult {
+  budget: Budget;
+  /** The first seed; the runs use seed, seed + 1, … */
+  seed: number;
+  seeds: number[];
+  iterations: number;
+  batchSize: number;
+  network: { inputSize: number; hiddenSizeList: number[]; outputSize: number; activation: "relu"; weightInitStd: "he" };
+  /** Images the train accuracy was measured on (the first n of the 60000). */
+  trainAccSize: number;
+  testSize: number;
+  optimizers: Partial<Record<BookOptimizerName, OptimizerMnistSeries>>;
+  /** Wall-clock seconds of the whole run (for the notebook's "FULL took …" line; never asserted). */
+  seconds: number;
+}
+
+export interface OptimizersMnistOptions {
+  budget?: Budget;
+  seed?: number;
+  /** Number of seeds (FAST 2, FULL 5). */
+  seeds?: number;
+  /** FAST 150, FULL 2000 (the book). */
+  iterations?: number;
+  batchSize?: number;
+  /** Which optimizers, by the book's names (default all six). */
+  optimizers?: readonly string[];
+  /** Per-optimizer overrides of BOOK_MNIST_SETTINGS. */
+  settings?: Partial<Record<BookOptimizerName, Hyperparams>>;
+  /** Images for the final train accuracy (FAST 2000, FULL 60000). */
+  trainAccSize?: number;
+  /** Test images (FAST the first 2000, FULL all 10000). */
+  testSize?: number;
+  /** Called after every iteration of every seed (for a progress line). */
+  onProgress?: (done: number, total: number, latest: Partial<Record<BookOptimizerName, number>>) => void;
+}
+
+export function optimizersMnistDefaults(budget: Budget) {
+  return {
+    seeds: byBudget(budget, 2, 5),
+    iterations: byBudget(budget, 150, 2000),
+    trainAccSize: byBudget(budget, 2_000, 60_000),
+    testSize: byBudget(budget, 2_000, 10_000),
+  };
+}
+
+export function compareOptimizersMnist(options: OptimizersMnistOptions = {}): OptimizersMnistResult {
+  const started = Date.now();
+  const budget = options.budget ?? currentBudget();
+  const d = optimizersMnistDefaults(budget);
+  const {
+    seed = 0, seeds = d.seeds, iterations = d.iterations, batchSize = 128,
+    trainAccSize = d.trainAccSize, testSize = d.testSize, onProgress, settings = {},
+  } = options;
+  assertInteger("seed", seed, 0);
+  assertInteger("seeds", seeds, 1, 100);
+  assertInteger("iterations", iterations, 1);
+  assertInteger("batchSize", batchSize, 1);
+  assertInteger("trainAccSize", trainAccSize, 1, 60_000);
+  assertInteger("testSize", testSize, 1, 10_000);
+  if (options.optimizers !== undefined && (!Array.isArray(options.optimizers) || options.optimizers.length === 0)) {
+    throw new ArgumentError("optimizers", `a non-empty list of ${OPTIMIZERS_2D.join(", ")}`, options.optimizers);
+  }
+  const names = [...new Set((options.optimizers ?? OPTIMIZERS_2D).map(bookOptimizerName))];
+  const hyper = names.map((n) => ({ ...BOOK_MNIST_SETTINGS[n], ...(settings[n] ?? {}) }));
+  // build each optimizer once up front so a bad hyperparameter fails before any training
+  hyper.forEach((h, k) => createOptimizer(names[k], h));
+
+  const mnist = loadMnist({ normalize: true, testSize });
+  const xTrain = mnist.xTrain, tTrain = mnist.tTrain as Int32Array;
+  const trainSize = xTrain.rows;
+  const xAcc = sliceRows(xTrain, 0, trainAccSize), tAcc = tTrain.subarray(0, trainAccSize);
+  const xTest = mnist.xTest, tTest = mnist.tTest as Int32Array;
+
+  const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
+  const runs: OptimizerMnistRun[][] = names.map(() => []);
+  const total = seeds * iterations;
+  let xBatch: Matrix | undefined;
+  const tBatch = new Int32Array(batchSize);
+
+  seedList.forEach((s, k) => {
+    const rng = new RNG(s);
+    const weightSeed = rng.fork().seed; // the same He-initialised weights for every optimizer
+    const nets = names.map(() => new MultiLayerNet({
+      inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10,
+      activation: "relu", weightInitStd: "he", rng: new RNG(weightSeed),
+    }));
+    const opts = names.map((n, j) => createOptimizer(n, hyper[j]));
+    const loss = names.map(() => new Array<number>(iterations).fill(NaN));
+    const divergedAt: (number | null)[] = names.map(() => null);
+    for (let i = 0; i < iterations; i++) {
+      const mask = rng.choice(trainSize, batchSize); // np.random.choice(train_size, batch_size)
+      xBatch = gatherRows(xTrain, mask, xBatch);
+      for (let b = 0; b < batchSize; b++) tBatch[b] = tTrain[mask[b]];
+      nets.forEach((net, n) => {
+        if (divergedAt[n] !== null) return;
+        opts[n].update(net.params, net.gradient(xBatch!, tBatch));
+        const l = net.loss(xBatch!, tBatch);
+        if (!Number.isFinite(l)) divergedAt[n] = i;
+        else loss[n][i] = l;
+      });
+      if (onProgress) {
+        const latest: Partial<Record<BookOptimizerName, number>> = {};
+        names.forEach((n, j) => (latest[n] = loss[j][i]));
+        onProgress(k * iterations + i + 1, total, latest);
+      }
+    }
+    names.forEach((_, n) => {
+      const ok = divergedAt[n] === null;
+      runs[n].push({
+        seed: s,
+        loss: loss[n],
+        trainAcc: ok ? nets[n].accuracy(xAcc, tAcc) : NaN,
+        testAcc: ok ? nets[n].accuracy(xTest, tTest) : NaN,
+        divergedAt: divergedAt[n],
+      });
+    });
+  });
+
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const optimizers: Partial<Record<BookOptimizerName, OptimizerMnistSeries>> = {};
+  names.forEach((name, n) => {
+    const r = runs[n];
+    optimizers[name] = {
+      name,
+      hyperparams: hyper[n],
+      runs: r,
+      loss: Array.from({ length: iterations }, (_, i) => mean(r.map((run) => run.loss[i]))),
+      trainAcc: mean(r.map((run) => run.trainAcc)),
+      testAcc: mean(r.map((run) => run.testAcc)),
+    };
+  });
+  return {
+    budget, seed, seeds: seedList, iterations, batchSize,
+    network: { inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10, activation: "relu", weightInitStd: "he" },
+    trainAccSize, testSize, optimizers, seconds: (Date.now() - started) / 1000,
+  };
+}
+
+export const cli: CliExperiment = {
+  name: "optimizers-mnist",
+  description: "6.1 MNIST 784-100×4-10: SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam with the book's defaults (figure 6-9), over seeds",
+  options: {
+    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …; default 0)" },
+    seeds: { kind: "number", description: "number of seeds (FAST 2, FULL 5)" },
+    iterations: { kind: "number", description: "iterations (FAST 150, FULL 2000)" },
+    batchSize: { kind: "number", description: "mini-batch size (default 128)" },
+    optimizers: { kind: "string[]", description: "comma-separated subset, e.g. SGD,Adam (default all six)" },
+    trainAccSize: { kind: "number", description: "train images for the final accuracy (FAST 2000, FULL 60000)" },
+    testSize: { kind: "number", description: "test images (FAST 2000, FULL 10000)" },
+  },
+  run(o) {
+    return compareOptimizersMnist({
+      seed: o.seed as number | undefined,
+      seeds: o.seeds as number | undefined,
+      iterations: o.iterations as number | undefined,
+      batchSize: o.batchSize as number | undefined,
+      optimizers: o.optimizers as string[] | undefined,
+      trainAccSize: o.trainAccSize as number | undefined,
+      testSize: o.testSize as number | undefined,
+    });
+  },
+};
