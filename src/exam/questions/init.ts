@@ -100,7 +100,7 @@ export const INIT_QUESTIONS: Question[] = [
       "$\\sqrt{2/n}$",
       "$\\sqrt{n}$",
       "$0.01$",
-      "sigmoid や tanh (原点付近で線形とみなせる左右対称な関数)",
+      "sigmoid や tanh (中心付近で線形とみなせる点対称な関数。sigmoid は点 (0, 0.5) について対称)",
       "ReLU",
       "ステップ関数",
     ],
