@@ -85,7 +85,7 @@ test("studies resume from their log; the comparison reuses a study with the same
     seeds: [0],
     samplers: ["random"],
     storageDir: dir,
-    data,
+    dataFor: () => data,
     onTrial: (_s, _seed, _t, resumed) => {
       if (!resumed) ran++;
     },
@@ -106,4 +106,15 @@ test("objective: same seed → same curves (deterministic training)", () => {
   assert.deepEqual(a, b);
   assert.equal(data.xTrain.rows, 400);
   assert.equal(data.xVal.rows, 100);
+});
+
+test("each study seed has its own validation split (like the book's unseeded shuffle); the same seed, the same split", () => {
+  const s = hpoSettings("fast");
+  const a = hpoData(s, 0), b = hpoData(s, 1), a2 = hpoData(s, 0);
+  assert.deepEqual(Array.from(a.tVal), Array.from(a2.tVal));
+  assert.notDeepEqual(Array.from(a.tVal), Array.from(b.tVal));
+  // the split is a partition of the same 500 images, whatever the seed
+  const count = (d: typeof a) => d.xTrain.rows + d.xVal.rows;
+  assert.equal(count(a), 500);
+  assert.equal(count(b), 500);
 });

@@ -72,6 +72,11 @@ export function memoOverfitRun(config: OverfitConfig, seed: number, o: { budget:
   return run;
 }
 
+/** Put a run computed elsewhere (a record's worker process) into the memo, as if memoOverfitRun had made it. */
+export function primeOverfitRun(config: OverfitConfig, seed: number, o: { budget: Budget; epochs: number; testSize: number }, run: OverfitRun): void {
+  memo.set(JSON.stringify([resolveConfig(config), seed, o.budget, o.epochs, o.testSize]), run);
+}
+
 export function isMemoised(config: OverfitConfig, seed: number, o: { budget: Budget; epochs: number; testSize: number }): boolean {
   return memo.has(JSON.stringify([resolveConfig(config), seed, o.budget, o.epochs, o.testSize]));
 }

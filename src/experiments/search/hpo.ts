@@ -72,7 +72,7 @@ export interface HpoStudyOptions {
   space?: SearchSpace;
   acquisition?: AcquisitionName;
   storage?: string;
-  /** Reuse loaded data across studies. */
+  /** Reuse loaded data across studies: must be hpoData(settings, seed) for this study's seed. */
   data?: HpoData;
   onTrial?: Parameters<typeof optimize>[0]["onTrial"];
   onMessage?: (m: string) => void;
@@ -103,9 +103,9 @@ export async function runHpoStudy(o: HpoStudyOptions): Promise<HpoStudyResult> {
     storage: o.storage,
     studyName: `hpo-${settings.budget}-${o.sampler}-seed${o.seed ?? 0}`,
     knownParams: HPO_PARAMS,
-    objectiveConfig: objectiveConfig(settings),
+    objectiveConfig: objectiveConfig(settings, o.seed ?? 0),
     objective: (params, trial) => {
-      objective ??= hpoObjective(settings, data ?? hpoData(settings));
+      objective ??= hpoObjective(settings, data ?? hpoData(settings, o.seed ?? 0));
       return objective(params, trial);
     },
     onTrial: o.onTrial,
@@ -121,7 +121,8 @@ export interface CompareOptions {
   samplers?: SamplerName[];
   /** Directory for one study log per (sampler, seed); resumed when present. */
   storageDir?: string;
-  data?: HpoData;
+  /** Data per seed (default hpoData(settings, seed)): each seed has its own validation split. */
+  dataFor?: (seed: number) => HpoData;
   onTrial?: (sampler: SamplerName, seed: number, trial: FrozenTrial, resumed: boolean) => void | Promise<void>;
   onMessage?: (m: string) => void;
 }
@@ -140,7 +141,11 @@ export async function compareSamplers(o: CompareOptions = {}): Promise<CompareRe
   const nTrials = o.nTrials ?? settings.compareTrials;
   const seeds = o.seeds ?? settings.compareSeeds;
   const samplers = o.samplers ?? [...SAMPLER_NAMES];
-  const data = o.data ?? hpoData(settings);
+  const cache = new Map<number, HpoData>();
+  const dataFor = (seed: number): HpoData => {
+    if (!cache.has(seed)) cache.set(seed, o.dataFor ? o.dataFor(seed) : hpoData(settings, seed));
+    return cache.get(seed)!;
+  };
   const groups: CompareResult["groups"] = [];
   for (const sampler of samplers) {
     const runs: FrozenTrial[][] = [];
@@ -150,7 +155,7 @@ export async function compareSamplers(o: CompareOptions = {}): Promise<CompareRe
         nTrials,
         seed,
         budget,
-        data,
+        data: dataFor(seed),
         storage: o.storageDir ? hpoStudyFile(o.storageDir, budget, sampler, nTrials, seed) : undefined,
         onTrial: o.onTrial ? (t, info) => o.onTrial!(sampler, seed, t, info.resumed) : undefined,
         onMessage: o.onMessage,

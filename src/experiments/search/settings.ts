@@ -1,8 +1,10 @@
 /**
  * Settings of the book's hyperparameter search (ch06/hyperparameter_optimization.py)
- * per budget, and its data: the first 500 MNIST training images, shuffled with
- * a fixed seed, the first 20 % (100) as validation data and the other 400 for
- * training. The test data is not touched by the search.
+ * per budget, and its data: the first 500 MNIST training images, shuffled
+ * (the book's shuffle_dataset, here seeded with the study's seed, so studies
+ * with different seeds also see different validation splits, as the book's
+ * unseeded runs do), the first 20 % (100) as validation data and the other 400
+ * for training. The test data is not touched by the search.
  *
  * FULL is the book: 6 hidden layers of 100, 50 epochs, batch 100, SGD,
  * lr = 10^U(−6, −2), weight decay = 10^U(−8, −4), 100 trials.
@@ -32,8 +34,6 @@ export interface HpoSettings {
   /** MNIST training images used (the book: 500). */
   sampleNum: number;
   validationRate: number;
-  /** Seed of the shuffle before the split (the same split for every trial and sampler). */
-  splitSeed: number;
   hiddenSizeList: number[];
   epochs: number;
   miniBatchSize: number;
@@ -51,7 +51,6 @@ export function hpoSettings(budget: Budget): HpoSettings {
     budget,
     sampleNum: 500,
     validationRate: 0.2,
-    splitSeed: 0,
     hiddenSizeList: byBudget(budget, [40, 40], [100, 100, 100, 100, 100, 100]),
     epochs: byBudget(budget, 8, 50),
     miniBatchSize: byBudget(budget, 16, 100),
@@ -63,12 +62,12 @@ export function hpoSettings(budget: Budget): HpoSettings {
 }
 
 /** What a study log must agree on to be resumed (the search space and sampler are checked separately). */
-export function objectiveConfig(s: HpoSettings): Record<string, unknown> {
+export function objectiveConfig(s: HpoSettings, splitSeed: number): Record<string, unknown> {
   return {
     budget: s.budget,
     sampleNum: s.sampleNum,
     validationRate: s.validationRate,
-    splitSeed: s.splitSeed,
+    splitSeed,
     hiddenSizeList: s.hiddenSizeList,
     epochs: s.epochs,
     miniBatchSize: s.miniBatchSize,
@@ -83,9 +82,13 @@ export interface HpoData {
   tVal: Int32Array;
 }
 
-/** The book's data: x_train[:500], shuffle_dataset, first 20 % → validation. */
-export function hpoData(s: HpoSettings): HpoData {
+/**
+ * The book's data: x_train[:500], shuffle_dataset, first 20 % → validation.
+ * `splitSeed` seeds the shuffle; a study uses its own seed, so the spread over
+ * seeds includes the choice of validation split.
+ */
+export function hpoData(s: HpoSettings, splitSeed = 0): HpoData {
   const m = loadMnist({ normalize: true, trainSize: s.sampleNum, testSize: 1 });
-  const split = splitValidation(m.xTrain, m.tTrain as Int32Array, new RNG(s.splitSeed), s.validationRate);
+  const split = splitValidation(m.xTrain, m.tTrain as Int32Array, new RNG(splitSeed), s.validationRate);
   return { xTrain: split.xTrain, tTrain: split.tTrain, xVal: split.xVal, tVal: split.tVal };
 }
