@@ -47,7 +47,7 @@ describe("a long synchronous cell in the kernel", () => {
       assert.equal(text(outputs("next")[0]?.text), "next cell 42\n");
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      for (const f of [p.ipynb, p.record, p.errorFile]) rmSync(f, { force: true });
+      for (const f of [p.ipynb, p.record, p.ipynb.replace(/\.ipynb$/, ".error.json")]) rmSync(f, { force: true });
     }
   });
 });
