@@ -146,6 +146,9 @@ export function activationHistogramGrid(options: HistogramGridOptions = {}): His
   return out;
 }
 
+/** CLI limits: the input is 1000 × nodeNum, each layer nodeNum × nodeNum; past these the run needs gigabytes. */
+export const HISTOGRAM_LIMITS = { bins: 1000, nodeNum: 2000, hiddenLayerSize: 50 };
+
 export const cli: CliExperiment = {
   name: "init-histogram",
   description: "6.2 per-layer activation histograms (1000×100 Gaussian input, 5 layers of 100, no bias)",
@@ -159,6 +162,11 @@ export const cli: CliExperiment = {
   },
   run(o) {
     const seed = (o.seed as number | undefined) ?? 0;
+    const limits: [string, number][] = [["bins", HISTOGRAM_LIMITS.bins], ["nodeNum", HISTOGRAM_LIMITS.nodeNum], ["hiddenLayerSize", HISTOGRAM_LIMITS.hiddenLayerSize]];
+    for (const [k, max] of limits) {
+      const v = o[k] as number | undefined;
+      if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= max)) throw new ArgumentError(k, `an integer in [1, ${max}]`, v);
+    }
     const r = activationHistogram({
       init: (o.init as string | undefined) ?? "std",
       activation: ((o.activation as InitActivation | undefined) ?? "sigmoid"),
@@ -167,6 +175,13 @@ export const cli: CliExperiment = {
       nodeNum: o.nodeNum as number | undefined,
       hiddenLayerSize: o.hiddenLayerSize as number | undefined,
     });
+    // the statistics of an overflowed layer are NaN/∞ (JSON null): say so instead of printing them
+    for (const layer of r.layers) {
+      const bad = Object.entries(layer).filter(([, v]) => typeof v === "number" && !Number.isFinite(v)).map(([k]) => k);
+      if (bad.length) {
+        throw new ArgumentError("init", `a weight scale whose activations stay finite: with ${r.initLabel} and ${r.activation}, layer ${layer.layer}'s ${bad.join(", ")} overflow (not finite); try a smaller std such as 0.01, or xavier / he`, o.init);
+      }
+    }
     // the histogram is cheap: FAST and FULL compute the same thing
     return { budget: currentBudget(), ...r };
   },

@@ -368,9 +368,14 @@ export const cli: CliExperiment = {
     dropout: { kind: "number", description: "dropout ratio (the book: 0.2; default 0 = no dropout)" },
     dropoutForm: { kind: "string", description: "book (default) or inverted", choices: ["book", "inverted"] },
     earlyStopping: { kind: "number", description: "early stopping patience in epochs (20 % of the training samples become the validation set)" },
-    epochs: { kind: "number", description: "last epoch (FAST 80, FULL 200 like the book)" },
-    testSize: { kind: "number", description: "test images used (FAST 500, FULL 10000)" },
-    seed: { kind: "number", description: "seed (default 0)" },
+    epochs: { kind: "number", description: "last epoch (FULL: 200 like the book)" },
+    testSize: { kind: "number", description: "test images used" },
+    seed: { kind: "number", description: "seed" },
+  },
+  internalNames: { dropoutRatio: "dropout", weightDecayLambda: "weightDecay" },
+  defaults: (budget) => {
+    const { epochs, testSize } = overfitDefaults(budget);
+    return { weightDecay: 0, l1: 0, l1Mode: "proximal", dropout: 0, dropoutForm: "book", epochs, testSize, seed: 0 };
   },
   run(o) {
     const r = overfitRun({

@@ -183,12 +183,14 @@ export const cli: CliExperiment = {
   description: "6.5 hyperparameter search (random | grid | bayes) on the book's lr × weight decay problem",
   options: {
     sampler: { kind: "string", description: "random | grid | bayes", choices: SAMPLER_NAMES },
-    trials: { kind: "number", description: "number of trials (default: 9 FAST, 100 FULL)" },
-    seed: { kind: "number", description: "study seed (default 0)" },
-    study: { kind: "string", description: "JSON-lines study log; resumed when it exists" },
+    trials: { kind: "number", description: "number of trials" },
+    seed: { kind: "number", description: "study seed" },
+    study: { kind: "string", description: "JSON-lines study log (a file path); resumed when it exists, one writer at a time" },
     acquisition: { kind: "string", description: "bayes only: ei | pi | ucb (default ei)", choices: ["ei", "pi", "ucb"] },
     space: { kind: "string", description: 'search space as JSON (default: the book\'s lr 1e-6…1e-2, weightDecay 1e-8…1e-4, log)' },
   },
+  internalNames: { nTrials: "trials", storage: "study" },
+  defaults: (budget) => ({ sampler: "random", trials: hpoSettings(budget).nTrials, seed: 0 }),
   async run(opts) {
     const budget = currentBudget();
     const seed = (opts.seed as number | undefined) ?? 0;
