@@ -142,7 +142,15 @@ export async function main(argv: string[]): Promise<number> {
     await writeOut((await usage()) + "\n");
     return name ? 0 : 2;
   }
-  const exp = await loadExperiment(name);
+  let exp: CliExperiment | undefined;
+  try {
+    exp = await loadExperiment(name);
+  } catch (e) {
+    // e.g. ZEROKARA_BACKEND=cuda, checked when the engine loads
+    if (!(e instanceof InputError)) throw e;
+    process.stderr.write(`${name}: ${e.message}\n`);
+    return 2;
+  }
   if (!exp) {
     process.stderr.write(`unknown experiment ${JSON.stringify(name)}; valid: ${EXPERIMENT_NAMES.join(", ")} (see --help)\n`);
     return 2;
