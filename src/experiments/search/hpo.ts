@@ -171,11 +171,16 @@ export function trialSummary(t: FrozenTrial): Record<string, unknown> {
 
 function parseSpace(text: unknown): SearchSpace | undefined {
   if (text === undefined) return undefined;
+  const expected = 'a JSON object such as {"lr":{"low":1e-4,"high":1e-1,"log":true}}';
+  let value: unknown;
   try {
-    return JSON.parse(String(text)) as SearchSpace;
+    value = JSON.parse(String(text));
   } catch {
-    throw new ArgumentError("--space", 'JSON such as {"lr":{"low":1e-4,"high":1e-1,"log":true}}', text);
+    throw new ArgumentError("--space", expected, text);
   }
+  // null, a number or a list would otherwise fall back to the book's space without a word
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentError("--space", expected, text);
+  return value as SearchSpace;
 }
 
 export const cli: CliExperiment = {
@@ -194,6 +199,10 @@ export const cli: CliExperiment = {
   async run(opts) {
     const budget = currentBudget();
     const seed = (opts.seed as number | undefined) ?? 0;
+    if (opts.study !== undefined && String(opts.study).trim() === "") throw new ArgumentError("--study", "a file path for the study log (omit --study to keep no log)", opts.study);
+    if (opts.acquisition !== undefined && opts.sampler !== "bayes") {
+      throw new ArgumentError("--acquisition", `to be used with --sampler bayes only (the ${(opts.sampler as string | undefined) ?? "random"} sampler has no acquisition function)`, opts.acquisition);
+    }
     const r = await runHpoStudy({
       sampler: (opts.sampler as string | undefined) ?? "random",
       nTrials: opts.trials as number | undefined,
