@@ -93,3 +93,24 @@ test("lockStudyLog: the same process cannot take its own lock twice; release fre
   release();
   lockStudyLog(file)();
 });
+
+test("hpoStudyDir('fast') leaves nothing behind: its folders go when the process exits, a dead process's at the next call", () => {
+  const script = `const h = require("./src/experiments/search/hpo"); const fs = require("fs");
+    const a = h.hpoStudyDir("fast"), b = h.hpoStudyDir("fast"); fs.writeFileSync(a + "/x.jsonl", "{}\\n");
+    console.log(JSON.stringify([a, b]));`;
+  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const dirs = JSON.parse(r.stdout) as string[];
+  assert.equal(dirs.length, 2);
+  for (const d of dirs) {
+    assert.ok(!d.startsWith(os.tmpdir()), `not in the temporary directory: ${d}`);
+    assert.equal(fs.existsSync(d), false, `${d} removed at exit`);
+  }
+  // a folder of a process that no longer exists (killed kernel) is removed by the next call
+  const root = path.dirname(dirs[0]);
+  const stale = path.join(root, "999999999-abc");
+  fs.mkdirSync(stale, { recursive: true });
+  const again = spawnSync(process.execPath, ["--import", "tsx", "-e", 'require("./src/experiments/search/hpo").hpoStudyDir("fast")'], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(fs.existsSync(stale), false);
+});

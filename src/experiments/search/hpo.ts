@@ -6,7 +6,6 @@
  *   npm run -s exp -- hpo --sampler bayes --trials 20 --json [--seed 0] [--study path.jsonl]
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ArgumentError, assertInteger } from "../../core/errors";
 import { AcquisitionName, checkAcquisitionName } from "../../search/acquisition";
@@ -46,8 +45,11 @@ export function makeSampler(name: string, nTrials: number, acquisition: Acquisit
 
 /**
  * Where the notebook keeps its study logs: FULL in data/cache/hpo (git-ignored;
- * an interrupted FULL run resumes there), FAST in a fresh temporary directory
- * (every FAST run computes everything it shows).
+ * an interrupted FULL run resumes there), FAST in a fresh folder
+ * data/cache/hpo-fast/<pid>-<n> (every FAST run computes everything it shows).
+ * The FAST folders of this process are removed when it exits, and those of
+ * processes that are gone (a kernel killed before its exit handler ran) at the
+ * next call, so nothing piles up in the temporary directory or the cache.
  */
 export function hpoStudyDir(budget: Budget): string {
   if (budget === "full") {
@@ -55,7 +57,31 @@ export function hpoStudyDir(budget: Budget): string {
     fs.mkdirSync(dir, { recursive: true });
     return dir;
   }
-  return fs.mkdtempSync(path.join(os.tmpdir(), "zerokara-hpo-"));
+  const root = repoPath("data", "cache", "hpo-fast");
+  fs.mkdirSync(root, { recursive: true });
+  if (fastDirs.length === 0) {
+    removeStaleFastDirs(root);
+    process.on("exit", () => fastDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  }
+  const dir = fs.mkdtempSync(path.join(root, `${process.pid}-`));
+  fastDirs.push(dir);
+  return dir;
+}
+
+const fastDirs: string[] = [];
+
+function removeStaleFastDirs(root: string): void {
+  for (const name of fs.readdirSync(root)) {
+    const pid = Number.parseInt(name, 10);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === "EPERM";
+    }
+    if (!alive) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
 }
 
 /** The log of one study: <dir>/<budget>-<sampler>-n<trials>-seed<seed>.jsonl. */
