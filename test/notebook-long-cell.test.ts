@@ -9,7 +9,7 @@
  * says why.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
@@ -87,5 +87,21 @@ describe("a failing cell whose error text never arrived", () => {
     const m = nbl.findFailure(nb, hook, log)!.message;
     assert.match(m, /Timeout waiting for IOPub output/);
     assert.match(m, /kernel log: UncaughtException: Error: Socket is busy writing/);
+  });
+});
+
+describe("the handout of a notebook that fails now", () => {
+  it("is removed, so handouts/ matches the index (which says it was not created)", async () => {
+    const { dropStaleHandout } = await lib<{ dropStaleHandout(dir: string, name: string): string | null }>("stale-handouts");
+    const dir = mkdtempSync(path.join(tmpdir(), "zerokara-handouts-"));
+    try {
+      writeFileSync(path.join(dir, "6-9-x.html"), "<html>old</html>");
+      writeFileSync(path.join(dir, "6-8-y.html"), "<html>other</html>");
+      assert.equal(dropStaleHandout(dir, "6-9-x"), path.join(dir, "6-9-x.html"));
+      assert.deepEqual(readdirSync(dir), ["6-8-y.html"]);
+      assert.equal(dropStaleHandout(dir, "6-9-x"), null);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
