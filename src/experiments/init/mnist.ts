@@ -23,7 +23,7 @@ import type { WeightInit } from "../../nn/init";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { SGD } from "../../optim/sgd";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { checkCliLimits } from "../optimizers/mnist";
 
 export type MnistInitKey = "std=0.01" | "xavier" | "he";
@@ -180,7 +180,7 @@ export function initMnist(options: InitMnistOptions = {}): InitMnistResult {
   return { budget, seed, seeds: seedList, iterations, batchSize, lr, trainAccSize, testSize, inits };
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<Pick<InitMnistOptions, "seed" | "seeds" | "iterations" | "batchSize" | "lr">>({
   name: "init-mnist",
   description: "6.2 MNIST 784-100×4-10 ReLU, SGD lr 0.01: std=0.01 vs Xavier vs He (book figure 6-15), over seeds",
   options: {
@@ -196,19 +196,15 @@ export const cli: CliExperiment = {
   },
   run(o, ctx) {
     const d = initMnistDefaults(currentBudget());
-    const iterations = (o.iterations as number | undefined) ?? d.iterations;
-    checkCliLimits(iterations, o.batchSize as number | undefined);
-    const seeds = (o.seeds as number | undefined) ?? d.seeds;
+    const iterations = o.iterations ?? d.iterations;
+    checkCliLimits(iterations, o.batchSize);
+    const seeds = o.seeds ?? d.seeds;
     const bar = ctx?.progress("init-mnist", iterations * (Number.isInteger(seeds) ? seeds : 1));
     const r = initMnist({
-      seed: o.seed as number | undefined,
-      seeds: o.seeds as number | undefined,
-      iterations: o.iterations as number | undefined,
-      batchSize: o.batchSize as number | undefined,
-      lr: o.lr as number | undefined,
+      ...o,
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
     bar?.done();
     return r;
   },
-};
+});

@@ -25,7 +25,7 @@ import { loadMnist } from "../../data/mnist";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { createOptimizer } from "../../optim/index";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./paths-2d";
 
 /** The default hyperparameters of common/optimizer.py (what optimizer_compare_mnist.py uses). */
@@ -214,7 +214,7 @@ export function checkCliLimits(iterations: number | undefined, batchSize: number
   }
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<Pick<OptimizersMnistOptions, "seed" | "seeds" | "iterations" | "batchSize" | "optimizers" | "trainAccSize" | "testSize">>({
   name: "optimizers-mnist",
   description: "6.1 MNIST 784-100×4-10: SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam with the book's defaults (figure 6-9), over seeds",
   options: {
@@ -229,21 +229,15 @@ export const cli: CliExperiment = {
   defaults: (budget) => ({ seed: 0, batchSize: 128, optimizers: [...OPTIMIZERS_2D], ...optimizersMnistDefaults(budget) }),
   run(o, ctx) {
     const d = optimizersMnistDefaults(currentBudget());
-    const seeds = (o.seeds as number | undefined) ?? d.seeds;
-    const iterations = (o.iterations as number | undefined) ?? d.iterations;
-    checkCliLimits(iterations, o.batchSize as number | undefined);
+    const seeds = o.seeds ?? d.seeds;
+    const iterations = o.iterations ?? d.iterations;
+    checkCliLimits(iterations, o.batchSize);
     const bar = ctx?.progress("optimizers-mnist", iterations * (Number.isInteger(seeds) ? seeds : 1));
     const r = compareOptimizersMnist({
-      seed: o.seed as number | undefined,
-      seeds: o.seeds as number | undefined,
-      iterations: o.iterations as number | undefined,
-      batchSize: o.batchSize as number | undefined,
-      optimizers: o.optimizers as string[] | undefined,
-      trainAccSize: o.trainAccSize as number | undefined,
-      testSize: o.testSize as number | undefined,
+      ...o,
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
     bar?.done();
     return r;
   },
-};
+});

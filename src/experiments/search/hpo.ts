@@ -17,7 +17,7 @@ import type { SearchSpace } from "../../search/space";
 import { optimize, StudyResult } from "../../search/study";
 import type { FrozenTrial } from "../../search/trial";
 import { Budget, currentBudget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { repoPath } from "./book";
 import { hpoObjective } from "./objective";
 import { BOOK_SPACE, HPO_PARAMS, hpoData, HpoData, hpoSettings, HpoSettings, objectiveConfig } from "./settings";
@@ -195,7 +195,7 @@ export function trialSummary(t: FrozenTrial): Record<string, unknown> {
   return out;
 }
 
-function parseSpace(text: unknown): SearchSpace | undefined {
+function parseSpace(text: string | undefined): SearchSpace | undefined {
   if (text === undefined) return undefined;
   const expected = 'a JSON object such as {"lr":{"low":1e-4,"high":1e-1,"log":true}}';
   let value: unknown;
@@ -209,7 +209,17 @@ function parseSpace(text: unknown): SearchSpace | undefined {
   return value as SearchSpace;
 }
 
-export const cli: CliExperiment = {
+/** What `hpo` takes on the command line. */
+export interface HpoCliOptions {
+  sampler: SamplerName;
+  trials: number;
+  seed: number;
+  study: string;
+  acquisition: AcquisitionName;
+  space: string;
+}
+
+export const cli = defineCli<HpoCliOptions>({
   name: "hpo",
   description: "6.5 hyperparameter search (random | grid | bayes) on the book's lr × weight decay problem",
   options: {
@@ -224,18 +234,18 @@ export const cli: CliExperiment = {
   defaults: (budget) => ({ sampler: "random", trials: hpoSettings(budget).nTrials, seed: 0 }),
   async run(opts) {
     const budget = currentBudget();
-    const seed = (opts.seed as number | undefined) ?? 0;
-    if (opts.study !== undefined && String(opts.study).trim() === "") throw new ArgumentError("--study", "a file path for the study log (omit --study to keep no log)", opts.study);
+    const seed = opts.seed ?? 0;
+    if (opts.study !== undefined && opts.study.trim() === "") throw new ArgumentError("--study", "a file path for the study log (omit --study to keep no log)", opts.study);
     if (opts.acquisition !== undefined && opts.sampler !== "bayes") {
-      throw new ArgumentError("--acquisition", `to be used with --sampler bayes only (the ${(opts.sampler as string | undefined) ?? "random"} sampler has no acquisition function)`, opts.acquisition);
+      throw new ArgumentError("--acquisition", `to be used with --sampler bayes only (the ${opts.sampler ?? "random"} sampler has no acquisition function)`, opts.acquisition);
     }
     const r = await runHpoStudy({
-      sampler: (opts.sampler as string | undefined) ?? "random",
-      nTrials: opts.trials as number | undefined,
+      sampler: opts.sampler ?? "random",
+      nTrials: opts.trials,
       seed,
       budget,
-      storage: opts.study as string | undefined,
-      acquisition: (opts.acquisition as AcquisitionName | undefined) ?? "ei",
+      storage: opts.study,
+      acquisition: opts.acquisition ?? "ei",
       space: parseSpace(opts.space),
     });
     return {
@@ -249,4 +259,4 @@ export const cli: CliExperiment = {
       best: r.best ? trialSummary(r.best) : null,
     };
   },
-};
+});
