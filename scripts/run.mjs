@@ -19,6 +19,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureDeps, depsProblem } from "./lib/deps.mjs";
 import { exportHandout, handoutsDir, indexHtml } from "./lib/handouts.mjs";
+import { dropStaleHandout } from "./lib/stale-handouts.mjs";
 import { ensureJupyter, findJupyter, candidatePythons, installAdvice, platform } from "./lib/jupyter.mjs";
 import { ensureKernel, headlessJupyterPath } from "./lib/kernel.mjs";
 import { SetupError, detail, secondsSince, step, warn } from "./lib/log.mjs";
@@ -114,6 +115,8 @@ async function exportAll(python, records, budget) {
     const executed = runPaths(ROOT, join(ROOT, rec.notebook)).ipynb;
     const title = existsSync(executed) ? notebookTitle(readNotebook(executed), rec.name) : rec.name;
     if (!rec.ok) {
+      const stale = dropStaleHandout(outDir, rec.name);
+      if (stale) detail(`${rec.name}.html: 前回のハンドアウトを削除しました（今回は失敗） / removed the handout of an earlier run (this run failed)`);
       entries.push({ name: rec.name, title, file: null });
       continue;
     }
@@ -126,6 +129,7 @@ async function exportAll(python, records, budget) {
     } catch (e) {
       failures++;
       warn(`${rec.name}: ${e.message}`);
+      dropStaleHandout(outDir, rec.name);
       entries.push({ name: rec.name, title, file: null });
     }
   }

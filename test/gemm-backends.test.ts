@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, test } from "node:test";
 import {
-  backendNames, backendNotes, backendReport, chooseBackend, getBackend, setBackend, type GemmBackend,
+  backendNames, backendNotes, registerBackend, backendReport, chooseBackend, getBackend, setBackend, type GemmBackend,
 } from "../src/core/gemm";
 import { selfTest } from "../src/core/backends";
 import { loadBlasAddon, loadBlasBackend } from "../src/core/gemm-blas";
@@ -201,16 +201,26 @@ describe("backend registration and choice", () => {
     assert.deepEqual(backendNames(), ["blas", "wasm", "js"]);
   });
 
-  test("ZEROKARA_BACKEND forces a backend; an unknown name falls back with a note", () => {
+  test("ZEROKARA_BACKEND forces a backend; an unknown name is an error naming the valid ones", () => {
     const before = getBackend().name;
     try {
       assert.equal(chooseBackend("js").name, "js");
       assert.match(backendReport(), /GEMM backend: js/);
-      const b = chooseBackend("no-such");
-      assert.notEqual(b, undefined);
-      assert.match(backendNotes()[0], /no-such/);
-      assert.match(backendReport(), /skipped: no-such/);
+      assert.throws(() => chooseBackend("cuda"), /ZEROKARA_BACKEND: expected one of blas, wasm, js .*got "cuda"/);
       assert.throws(() => setBackend("gpu"), /backend: expected one of .*blas/);
+    } finally {
+      setBackend(before);
+    }
+  });
+
+  test("a forced backend that cannot load says why in one line, then the next one runs", () => {
+    const before = getBackend().name;
+    const lines: string[] = [];
+    try {
+      registerBackend("broken", () => { throw new Error("no such device"); }, 99);
+      assert.notEqual(chooseBackend("broken", (l) => lines.push(l)).name, "broken");
+      assert.deepEqual(lines, ["ZEROKARA_BACKEND=broken: cannot load (no such device); using the next backend"]);
+      assert.match(backendReport(), /skipped: broken: no such device/);
     } finally {
       setBackend(before);
     }

@@ -49,7 +49,7 @@ test("bad search spaces and options are refused before any data is loaded or tri
   await assert.rejects(run({ momentum: { low: 0.5, high: 0.9 } }), /unknown parameter.*"momentum"/);
   await assert.rejects(run({ lr: { low: 1e-3, high: 1e-3 } }), /space\.lr: expected low < high/);
   await assert.rejects(run(undefined, { sampler: "tpe" }), /sampler: expected one of random, grid, bayes/);
-  await assert.rejects(cli.run({ sampler: "random", space: "{lr:" }) as Promise<unknown>, /--space: expected JSON/);
+  await assert.rejects(cli.run({ sampler: "random", space: "{lr:" }) as Promise<unknown>, /--space: expected a JSON object/);
   assert.equal(trials, 0);
 });
 
@@ -94,7 +94,7 @@ test("studies resume from their log; the comparison reuses a study with the same
   assert.equal(ran, 0, "seed 0 came from the log");
   assert.deepEqual(cmp.groups[0].runs[0].map((t) => t.score), first.trials.map((t) => t.score));
   // a FULL-budget run must not resume a FAST log
-  await assert.rejects(runHpoStudy({ sampler: "random", nTrials: 3, seed: 0, budget: "full", storage, data, onMessage: () => {} }), /storage/);
+  await assert.rejects(runHpoStudy({ sampler: "random", nTrials: 3, seed: 0, budget: "full", storage, data, onMessage: () => {} }), /other settings \(budget: stored "fast", this run "full"/);
 });
 
 test("objective: same seed → same curves (deterministic training)", () => {

@@ -121,23 +121,24 @@ test("a truncated last line is reported and ignored, then cut off; the trial run
 test("garbage lines and duplicates never crash the load", () => {
   const file = path.join(tmp(), "bad.jsonl");
   const trial = (n: number) => JSON.stringify({ kind: "trial", number: n, state: "complete", params: { lr: 1e-3 }, seed: 1, score: 0.5, durationMs: 1 });
+  const header = JSON.stringify({ kind: "study", version: 1, studyName: "s", sampler: { name: "random", config: {} }, space: {}, seed: 0, direction: "maximize" });
   fs.writeFileSync(
     file,
-    [trial(0), "not json", JSON.stringify({ kind: "trial", number: 1, state: "complete", params: {}, score: null }), trial(0), "[1,2]", trial(2)].join("\n") + "\n\n",
+    [header, trial(0), "not json", JSON.stringify({ kind: "trial", number: 1, state: "complete", params: {}, score: null }), trial(0), "[1,2]", trial(2)].join("\n") + "\n\n",
   );
   const r = loadStudyLog(file);
   assert.deepEqual(r.trials.map((t) => t.number), [0, 2]);
   assert.equal(r.warnings.length, 4);
-  assert.equal(r.header, null);
+  assert.equal(r.header?.studyName, "s");
   assert.deepEqual(loadStudyLog(path.join(tmp(), "missing.jsonl")).trials, []);
 });
 
 test("a log written with other settings is refused, not mixed", async () => {
   const file = path.join(tmp(), "study.jsonl");
   await optimize({ ...studyFixture(), nTrials: 2, storage: file });
-  await assert.rejects(optimize({ ...studyFixture(), seed: 7, nTrials: 2, storage: file }), /storage: expected a study log written with the same/);
-  await assert.rejects(optimize({ ...studyFixture(), sampler: new RandomSampler(), nTrials: 2, storage: file }), /storage/);
-  await assert.rejects(optimize({ ...studyFixture(), nTrials: 2, storage: file, objectiveConfig: { epochs: 3 } }), /storage/);
+  await assert.rejects(optimize({ ...studyFixture(), seed: 7, nTrials: 2, storage: file }), /was written with other settings \(seed: stored 42, this run 7\)/);
+  await assert.rejects(optimize({ ...studyFixture(), sampler: new RandomSampler(), nTrials: 2, storage: file }), /sampler: stored "bayes", this run "random"/);
+  await assert.rejects(optimize({ ...studyFixture(), nTrials: 2, storage: file, objectiveConfig: { epochs: 3 } }), /epochs: stored \(none\), this run 3/);
 });
 
 test("a diverged trial is recorded as failed with its reason and the search goes on", async () => {

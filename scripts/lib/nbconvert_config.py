@@ -24,3 +24,8 @@ def _record_first_error(cell=None, cell_index=None, execute_reply=None, **_):
 
 c = get_config()  # noqa: F821 (provided by traitlets when loading a config file)
 c.ExecutePreprocessor.on_cell_error = _record_first_error
+# nbclient waits only iopub_timeout (default 4 s) after a cell's reply for the
+# rest of its output; a long cell's last messages (its error text, the final
+# progress line) can arrive later than that and were dropped. The per-cell
+# timeout (--ExecutePreprocessor.timeout) still bounds a cell that never ends.
+c.ExecutePreprocessor.iopub_timeout = 30

@@ -110,8 +110,24 @@ export function errorSummary(cell, ename, evalue) {
   return ename || evalue ? `${ename ?? ""}: ${evalue ?? ""}`.trim() : "(no error message)";
 }
 
+/**
+ * Why a cell failed when its outputs say nothing: tslab sends the error text on
+ * IOPub, and nbclient stops listening iopub_timeout seconds after the reply, so
+ * a lost or late message leaves the cell without one. The nbconvert log then
+ * still holds nbclient's warning and anything the kernel wrote outside a cell.
+ */
+export function silentFailureReason(log = "") {
+  const kernel = log.split("\n").find((l) => /^(UncaughtException|UnhandledPromiseRejection|unexpected error)\b/.test(l.trim()));
+  const lost = /Timeout waiting for IOPub output/.test(log);
+  if (!kernel && !lost) return "(no error message)";
+  const parts = ["the kernel reported an error but sent no message for it"];
+  if (lost) parts.push("nbclient: Timeout waiting for IOPub output, the kernel's output did not arrive");
+  if (kernel) parts.push(`kernel log: ${kernel.trim()}`);
+  return parts.join("; ");
+}
+
 /** Find the failing cell: from the hook's record, else the first cell whose stderr looks like an error. */
-export function findFailure(nb, hookRecord) {
+export function findFailure(nb, hookRecord, log = "") {
   const cells = nb.cells ?? [];
   let index = hookRecord?.cell_index;
   if (!(Number.isInteger(index) && cells[index])) {
@@ -120,7 +136,9 @@ export function findFailure(nb, hookRecord) {
   }
   if (index < 0) return null;
   const cell = cells[index];
-  return { cellNumber: index + 1, cellId: cell.id ?? null, message: errorSummary(cell, hookRecord?.ename, hookRecord?.evalue) };
+  let message = errorSummary(cell, hookRecord?.ename, hookRecord?.evalue);
+  if (message === "(no error message)") message = silentFailureReason(log);
+  return { cellNumber: index + 1, cellId: cell.id ?? null, message };
 }
 
 function run(cmd, args, options) {
@@ -166,7 +184,7 @@ export async function executeNotebook({ root, python, notebook, budget, jupyterP
     }
   } else {
     const hook = existsSync(p.errorFile) ? JSON.parse(readFileSync(p.errorFile, "utf8")) : null;
-    failure = findFailure(readNotebook(p.ipynb), hook);
+    failure = findFailure(readNotebook(p.ipynb), hook, r.out);
   }
   const record = { name: p.name, notebook: relative(root, notebook), key, budget, ok: failure === null, cells, seconds, failure, finishedAt: new Date().toISOString() };
   writeFileSync(p.record, `${JSON.stringify({ ...record, log: r.out.slice(-20000) }, null, 1)}\n`);

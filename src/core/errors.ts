@@ -3,7 +3,13 @@
  * Every public function of the engine validates its input with these helpers
  * instead of letting a NaN or an out-of-range index travel deep into a loop.
  */
-export class ArgumentError extends Error {
+/**
+ * An error the user fixes by changing what they gave: an argument, an option,
+ * a file. The CLI prints its message on one line (no stack) and exits 2.
+ */
+export class InputError extends Error {}
+
+export class ArgumentError extends InputError {
   constructor(
     readonly argument: string,
     readonly expected: string,

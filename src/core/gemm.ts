@@ -55,16 +55,23 @@ export function setBackend(name: string): GemmBackend {
 
 /**
  * Choose the backend: ZEROKARA_BACKEND if set, else the first in preference
- * order that loads. A backend that fails leaves one line in `notes`.
+ * order that loads. A backend that fails leaves one line in `notes`; an unknown
+ * ZEROKARA_BACKEND is an error naming the valid ones, and a forced backend
+ * that cannot load says why on stderr (one line) before the next one is used.
  */
-export function chooseBackend(env: string | undefined = process.env.ZEROKARA_BACKEND): GemmBackend {
+export function chooseBackend(env: string | undefined = process.env.ZEROKARA_BACKEND, warn: (line: string) => void = (l) => process.stderr.write(l + "\n")): GemmBackend {
   notes.length = 0;
-  const order = env ? [env.toLowerCase(), ...preference.filter((p) => p !== env.toLowerCase())] : preference;
+  const wanted = env?.trim().toLowerCase() || undefined;
+  if (wanted !== undefined && !registry.has(wanted)) {
+    throw new ArgumentError("ZEROKARA_BACKEND", `one of ${[...preference].join(", ")} (or unset: the fastest that loads)`, env);
+  }
+  const order = wanted ? [wanted, ...preference.filter((p) => p !== wanted)] : preference;
   for (const name of order) {
     try {
       return setBackend(name);
     } catch (e) {
       notes.push(`${name}: ${(e as Error).message}`);
+      if (name === wanted) warn(`ZEROKARA_BACKEND=${wanted}: cannot load (${(e as Error).message}); using the next backend`);
     }
   }
   current = jsBackend;

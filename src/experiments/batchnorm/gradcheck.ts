@@ -39,7 +39,7 @@ import { NUMERICAL_H, numericalGradient, relativeError } from "../../nn/gradient
 import { MultiLayerNetExtend } from "../../nn/multi-layer-net-extend";
 import type { Params } from "../../nn/types";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 
 /**
  * Stated tolerance: relative error ≤ GRADCHECK_TOLERANCE + deltaBound per
@@ -155,7 +155,7 @@ export function batchNormGradcheck(options: BatchNormGradcheckOptions = {}): Bat
   };
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<Pick<BatchNormGradcheckOptions, "batch" | "seed" | "hiddenSizeList" | "h">>({
   name: "batchnorm-gradcheck",
   description: "6.3 gradient check of MultiLayerNetExtend with BN: backprop vs numerical, relative error per parameter",
   options: {
@@ -164,12 +164,5 @@ export const cli: CliExperiment = {
     hiddenSizeList: { kind: "number[]", description: "hidden sizes (default FAST 10,10 / FULL 100,100 like the book)" },
     h: { kind: "number", description: "central-difference step (default 1e-4, the book's)" },
   },
-  run(o) {
-    return batchNormGradcheck({
-      batch: o.batch as number | undefined,
-      seed: o.seed as number | undefined,
-      hiddenSizeList: o.hiddenSizeList as number[] | undefined,
-      h: o.h as number | undefined,
-    });
-  },
-};
+  run: (o) => batchNormGradcheck(o),
+});

@@ -13,7 +13,7 @@ import { ArgumentError, assertInteger, assertPositive } from "../../core/errors"
 import { currentBudget, byBudget, type Budget } from "../../core/budget";
 import { bookBatchNormData } from "./data";
 import { bookTrainSettings, trainBookPair, type BookTrainSettings, type PairRun } from "./train";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { bookBatchNormGrid as bookGrid } from "../../data/reference";
 
 /** The book's 16 scales, exactly as NumPy printed them (data/reference/batch_norm_test.json). */
@@ -141,7 +141,7 @@ export function batchNormGrid(options: BatchNormGridOptions = {}): BatchNormGrid
   };
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<Pick<BatchNormGridOptions, "scales" | "epochs" | "seed" | "seeds" | "trainSize" | "batchSize" | "learningRate">>({
   name: "batchnorm-grid",
   description: "6.3 図6-19: train accuracy per epoch with vs without BN over weight scales (batch_norm_test.py)",
   options: {
@@ -153,15 +153,5 @@ export const cli: CliExperiment = {
     batchSize: { kind: "number", description: "mini-batch size (default 100)" },
     learningRate: { kind: "number", description: "SGD learning rate (default 0.01)" },
   },
-  run(o) {
-    return batchNormGrid({
-      scales: o.scales as number[] | undefined,
-      epochs: o.epochs as number | undefined,
-      seed: o.seed as number | undefined,
-      seeds: o.seeds as number | undefined,
-      trainSize: o.trainSize as number | undefined,
-      batchSize: o.batchSize as number | undefined,
-      learningRate: o.learningRate as number | undefined,
-    });
-  },
-};
+  run: (o) => batchNormGrid(o),
+});

@@ -18,7 +18,7 @@ import {
   NORM_KINDS, normSetCount, normSetOf, normalize4d, tensor4, batchNorm4d, groupNorm4d, instanceNorm4d, layerNorm4d,
   type NormKind, type Tensor4,
 } from "../../nn/normalization-variants";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 
 export interface NormVariantsOptions {
   /** [N, C, H, W], default [4, 6, 3, 3]. */
@@ -132,7 +132,7 @@ export function normVariants(options: NormVariantsOptions = {}): NormVariantsRes
   return { shape: [...x.shape], groups, seed, eps: BN_EPS, methods, checks };
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<NormVariantsOptions>({
   name: "norm-variants",
   description: "6.3 Batch/Layer/Instance/Group Norm on one N×C×H×W input: mean/variance per set and cross-checks",
   options: {
@@ -140,7 +140,5 @@ export const cli: CliExperiment = {
     groups: { kind: "number", description: "Group Norm groups, a divisor of C (default 3)" },
     seed: { kind: "number", description: "seed of the input (default 0)" },
   },
-  run(o) {
-    return normVariants({ shape: o.shape as number[] | undefined, groups: o.groups as number | undefined, seed: o.seed as number | undefined });
-  },
-};
+  run: (o) => normVariants(o),
+});

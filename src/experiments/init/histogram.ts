@@ -14,7 +14,7 @@ import { ArgumentError, assertInteger } from "../../core/errors";
 import type { Matrix } from "../../core/matrix";
 import type { WeightInit } from "../../nn/init";
 import { currentBudget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { forwardActivations, type ForwardOptions } from "./activations";
 import {
   BOOK_ACTIVATIONS, BOOK_INITS, INIT_ACTIVATIONS, assertInitActivation, initKey, initLabel, type InitActivation,
@@ -146,7 +146,10 @@ export function activationHistogramGrid(options: HistogramGridOptions = {}): His
   return out;
 }
 
-export const cli: CliExperiment = {
+/** CLI limits: the input is 1000 × nodeNum, each layer nodeNum × nodeNum; past these the run needs gigabytes. */
+export const HISTOGRAM_LIMITS = { bins: 1000, nodeNum: 2000, hiddenLayerSize: 50 };
+
+export const cli = defineCli<Pick<HistogramOptions, "activation" | "seed" | "bins" | "nodeNum" | "hiddenLayerSize"> & { init?: string }>({
   name: "init-histogram",
   description: "6.2 per-layer activation histograms (1000×100 Gaussian input, 5 layers of 100, no bias)",
   options: {
@@ -158,16 +161,26 @@ export const cli: CliExperiment = {
     hiddenLayerSize: { kind: "number", description: "layers (default 5)" },
   },
   run(o) {
-    const seed = (o.seed as number | undefined) ?? 0;
+    const seed = o.seed ?? 0;
+    const limits: ["bins" | "nodeNum" | "hiddenLayerSize", number][] = [["bins", HISTOGRAM_LIMITS.bins], ["nodeNum", HISTOGRAM_LIMITS.nodeNum], ["hiddenLayerSize", HISTOGRAM_LIMITS.hiddenLayerSize]];
+    for (const [k, max] of limits) {
+      const v = o[k];
+      if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= max)) throw new ArgumentError(k, `an integer in [1, ${max}]`, v);
+    }
     const r = activationHistogram({
-      init: (o.init as string | undefined) ?? "std",
-      activation: ((o.activation as InitActivation | undefined) ?? "sigmoid"),
+      ...o,
+      init: o.init ?? "std",
+      activation: o.activation ?? "sigmoid",
       seed,
-      bins: o.bins as number | undefined,
-      nodeNum: o.nodeNum as number | undefined,
-      hiddenLayerSize: o.hiddenLayerSize as number | undefined,
     });
+    // the statistics of an overflowed layer are NaN/∞ (JSON null): say so instead of printing them
+    for (const layer of r.layers) {
+      const bad = Object.entries(layer).filter(([, v]) => typeof v === "number" && !Number.isFinite(v)).map(([k]) => k);
+      if (bad.length) {
+        throw new ArgumentError("init", `a weight scale whose activations stay finite: with ${r.initLabel} and ${r.activation}, layer ${layer.layer}'s ${bad.join(", ")} overflow (not finite); try a smaller std such as 0.01, or xavier / he`, o.init);
+      }
+    }
     // the histogram is cheap: FAST and FULL compute the same thing
     return { budget: currentBudget(), ...r };
   },
-};
+});

@@ -23,7 +23,8 @@ import type { WeightInit } from "../../nn/init";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { SGD } from "../../optim/sgd";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
+import { checkCliLimits } from "../optimizers/mnist";
 
 export type MnistInitKey = "std=0.01" | "xavier" | "he";
 
@@ -179,23 +180,31 @@ export function initMnist(options: InitMnistOptions = {}): InitMnistResult {
   return { budget, seed, seeds: seedList, iterations, batchSize, lr, trainAccSize, testSize, inits };
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<Pick<InitMnistOptions, "seed" | "seeds" | "iterations" | "batchSize" | "lr">>({
   name: "init-mnist",
   description: "6.2 MNIST 784-100×4-10 ReLU, SGD lr 0.01: std=0.01 vs Xavier vs He (book figure 6-15), over seeds",
   options: {
-    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …; default 0)" },
-    seeds: { kind: "number", description: "number of seeds (FAST 2, FULL 5)" },
-    iterations: { kind: "number", description: "iterations (FAST 200, FULL 2000)" },
-    batchSize: { kind: "number", description: "mini-batch size (default 128)" },
-    lr: { kind: "number", description: "SGD learning rate (default 0.01)" },
+    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
+    seeds: { kind: "number", description: "number of seeds" },
+    iterations: { kind: "number", description: "iterations per seed" },
+    batchSize: { kind: "number", description: "mini-batch size" },
+    lr: { kind: "number", description: "SGD learning rate" },
   },
-  run(o) {
-    return initMnist({
-      seed: o.seed as number | undefined,
-      seeds: o.seeds as number | undefined,
-      iterations: o.iterations as number | undefined,
-      batchSize: o.batchSize as number | undefined,
-      lr: o.lr as number | undefined,
+  defaults: (budget) => {
+    const { seeds, iterations } = initMnistDefaults(budget);
+    return { seed: 0, seeds, iterations, batchSize: 128, lr: 0.01 };
+  },
+  run(o, ctx) {
+    const d = initMnistDefaults(currentBudget());
+    const iterations = o.iterations ?? d.iterations;
+    checkCliLimits(iterations, o.batchSize);
+    const seeds = o.seeds ?? d.seeds;
+    const bar = ctx?.progress("init-mnist", iterations * (Number.isInteger(seeds) ? seeds : 1));
+    const r = initMnist({
+      ...o,
+      onProgress: bar ? (done) => bar.update(done) : undefined,
     });
+    bar?.done();
+    return r;
   },
-};
+});

@@ -25,7 +25,7 @@ import { loadMnist } from "../../data/mnist";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { createOptimizer } from "../../optim/index";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./paths-2d";
 
 /** The default hyperparameters of common/optimizer.py (what optimizer_compare_mnist.py uses). */
@@ -200,27 +200,44 @@ export function compareOptimizersMnist(options: OptimizersMnistOptions = {}): Op
   };
 }
 
-export const cli: CliExperiment = {
+/** CLI limits: past them a run would take hours or more memory than the machine has (60000 = the training set). */
+export const MAX_ITERATIONS = 100_000;
+export const MAX_BATCH_SIZE = 60_000;
+
+/** Refuse sizes past the limits, naming the flag and the limit. */
+export function checkCliLimits(iterations: number | undefined, batchSize: number | undefined): void {
+  if (iterations !== undefined && !(Number.isInteger(iterations) && iterations >= 1 && iterations <= MAX_ITERATIONS)) {
+    throw new ArgumentError("--iterations", `an integer in [1, ${MAX_ITERATIONS}] (the book runs 2000)`, iterations);
+  }
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_BATCH_SIZE)) {
+    throw new ArgumentError("--batch-size", `an integer in [1, ${MAX_BATCH_SIZE}] (the MNIST training set has 60000 images)`, batchSize);
+  }
+}
+
+export const cli = defineCli<Pick<OptimizersMnistOptions, "seed" | "seeds" | "iterations" | "batchSize" | "optimizers" | "trainAccSize" | "testSize">>({
   name: "optimizers-mnist",
   description: "6.1 MNIST 784-100×4-10: SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam with the book's defaults (figure 6-9), over seeds",
   options: {
-    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …; default 0)" },
-    seeds: { kind: "number", description: "number of seeds (FAST 2, FULL 5)" },
-    iterations: { kind: "number", description: "iterations (FAST 150, FULL 2000)" },
-    batchSize: { kind: "number", description: "mini-batch size (default 128)" },
-    optimizers: { kind: "string[]", description: "comma-separated subset, e.g. SGD,Adam (default all six)" },
-    trainAccSize: { kind: "number", description: "train images for the final accuracy (FAST 2000, FULL 60000)" },
-    testSize: { kind: "number", description: "test images (FAST 2000, FULL 10000)" },
+    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
+    seeds: { kind: "number", description: "number of seeds" },
+    iterations: { kind: "number", description: `iterations per seed (at most ${MAX_ITERATIONS})` },
+    batchSize: { kind: "number", description: "mini-batch size (at most 60000, the training set)" },
+    optimizers: { kind: "string[]", description: "comma-separated subset, e.g. SGD,Adam" },
+    trainAccSize: { kind: "number", description: "train images for the final accuracy" },
+    testSize: { kind: "number", description: "test images" },
   },
-  run(o) {
-    return compareOptimizersMnist({
-      seed: o.seed as number | undefined,
-      seeds: o.seeds as number | undefined,
-      iterations: o.iterations as number | undefined,
-      batchSize: o.batchSize as number | undefined,
-      optimizers: o.optimizers as string[] | undefined,
-      trainAccSize: o.trainAccSize as number | undefined,
-      testSize: o.testSize as number | undefined,
+  defaults: (budget) => ({ seed: 0, batchSize: 128, optimizers: [...OPTIMIZERS_2D], ...optimizersMnistDefaults(budget) }),
+  run(o, ctx) {
+    const d = optimizersMnistDefaults(currentBudget());
+    const seeds = o.seeds ?? d.seeds;
+    const iterations = o.iterations ?? d.iterations;
+    checkCliLimits(iterations, o.batchSize);
+    const bar = ctx?.progress("optimizers-mnist", iterations * (Number.isInteger(seeds) ? seeds : 1));
+    const r = compareOptimizersMnist({
+      ...o,
+      onProgress: bar ? (done) => bar.update(done) : undefined,
     });
+    bar?.done();
+    return r;
   },
-};
+});

@@ -9,7 +9,7 @@ import { ArgumentError, assertInteger } from "../../core/errors";
 import { Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
 import { createOptimizer } from "../../optim/index";
 import { currentBudget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 
 /** The book's names, in the order the notebook shows them. */
 export const OPTIMIZERS_2D = ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"] as const;
@@ -224,7 +224,21 @@ export function adamBetaSweep2D({ fn, start, steps = BOOK_STEPS, settings = {}, 
 
 // ---------------------------------------------------------------- CLI
 
-export const cli: CliExperiment = {
+/** What `optimizers-2d` takes on the command line. */
+export interface Paths2DCliOptions {
+  optimizer: string;
+  lr: number;
+  momentum: number;
+  decayRate: number;
+  beta1: number;
+  beta2: number;
+  steps: number;
+  x0: number;
+  y0: number;
+  formula: string;
+}
+
+export const cli = defineCli<Paths2DCliOptions>({
   name: "optimizers-2d",
   description: "6.1: one optimizer's path on a 2-D function (default the book's x²/20 + y² from (−7, 2))",
   options: {
@@ -240,17 +254,21 @@ export const cli: CliExperiment = {
     formula: { kind: "string", description: "f(x, y) in mathjs syntax, or a preset name (book, rosenbrock, beale, saddle, himmelblau)" },
   },
   run(o) {
-    const name = bookOptimizerName((o.optimizer as string | undefined) ?? "SGD");
-    const fn = toFunction2D(o.formula as string | undefined);
+    const name = bookOptimizerName(o.optimizer ?? "SGD");
+    const fn = toFunction2D(o.formula);
     const hyperparams: Hyperparams = {};
-    for (const k of ["lr", "momentum", "decayRate", "beta1", "beta2"]) {
-      if (o[k] === undefined) continue;
-      if (!(k in BOOK_2D_SETTINGS[name])) throw new ArgumentError(k, `not a hyperparameter of ${name} (it has ${Object.keys(BOOK_2D_SETTINGS[name]).join(", ")})`);
-      hyperparams[k] = o[k] as number;
+    for (const k of ["lr", "momentum", "decayRate", "beta1", "beta2"] as const) {
+      const v = o[k];
+      if (v === undefined) continue;
+      if (!(k in BOOK_2D_SETTINGS[name])) {
+        const flags = Object.keys(BOOK_2D_SETTINGS[name]).map((h) => "--" + h.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase()));
+        throw new ArgumentError(`--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}`, `only with an optimizer that has this hyperparameter (${name} takes ${flags.join(", ")})`, v);
+      }
+      hyperparams[k] = v;
     }
     const deflt = fn.start;
-    const start: Point2D = [(o.x0 as number | undefined) ?? deflt[0], (o.y0 as number | undefined) ?? deflt[1]];
-    const steps = (o.steps as number | undefined) ?? BOOK_STEPS;
+    const start: Point2D = [o.x0 ?? deflt[0], o.y0 ?? deflt[1]];
+    const steps = o.steps ?? BOOK_STEPS;
     const run = optimizerPath2D({ optimizer: name, hyperparams, fn, start, steps });
     return {
       budget: currentBudget(),
@@ -265,4 +283,4 @@ export const cli: CliExperiment = {
       divergedAt: run.divergedAt,
     };
   },
-};
+});

@@ -38,7 +38,7 @@ import type { Params } from "../../nn/types";
 import { createOptimizer } from "../../optim/registry";
 import { EarlyStopping } from "../../train/early-stopping";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import {
   NEAR_ZERO, decayWeights, flattenWeights, softThresholdWeights, weightStats, weightSumSquares,
 } from "./weights";
@@ -358,7 +358,14 @@ function hitsOf(scores: Matrix, labels: Int32Array): Uint8Array {
   return hits;
 }
 
-export const cli: CliExperiment = {
+/** What `overfit` takes on the command line (the CLI's short names for weightDecayLambda and dropoutRatio). */
+export interface OverfitCliOptions extends Pick<OverfitOptions, "l1" | "l1Mode" | "dropoutForm" | "epochs" | "testSize" | "seed"> {
+  weightDecay?: number;
+  dropout?: number;
+  earlyStopping?: number;
+}
+
+export const cli = defineCli<OverfitCliOptions>({
   name: "overfit",
   description: "6.4 overfitting on 300 MNIST images (6×100 ReLU, SGD 0.01): train/test accuracy per epoch with L2 / L1 / dropout / early stopping",
   options: {
@@ -368,21 +375,26 @@ export const cli: CliExperiment = {
     dropout: { kind: "number", description: "dropout ratio (the book: 0.2; default 0 = no dropout)" },
     dropoutForm: { kind: "string", description: "book (default) or inverted", choices: ["book", "inverted"] },
     earlyStopping: { kind: "number", description: "early stopping patience in epochs (20 % of the training samples become the validation set)" },
-    epochs: { kind: "number", description: "last epoch (FAST 80, FULL 200 like the book)" },
-    testSize: { kind: "number", description: "test images used (FAST 500, FULL 10000)" },
-    seed: { kind: "number", description: "seed (default 0)" },
+    epochs: { kind: "number", description: "last epoch (FULL: 200 like the book)" },
+    testSize: { kind: "number", description: "test images used" },
+    seed: { kind: "number", description: "seed" },
+  },
+  internalNames: { dropoutRatio: "dropout", weightDecayLambda: "weightDecay" },
+  defaults: (budget) => {
+    const { epochs, testSize } = overfitDefaults(budget);
+    return { weightDecay: 0, l1: 0, l1Mode: "proximal", dropout: 0, dropoutForm: "book", epochs, testSize, seed: 0 };
   },
   run(o) {
     const r = overfitRun({
-      weightDecayLambda: o.weightDecay as number | undefined,
-      l1: o.l1 as number | undefined,
-      l1Mode: o.l1Mode as L1Mode | undefined,
-      dropoutRatio: o.dropout as number | undefined,
-      dropoutForm: o.dropoutForm as DropoutForm | undefined,
-      earlyStopping: o.earlyStopping as number | undefined,
-      epochs: o.epochs as number | undefined,
-      testSize: o.testSize as number | undefined,
-      seed: o.seed as number | undefined,
+      weightDecayLambda: o.weightDecay,
+      l1: o.l1,
+      l1Mode: o.l1Mode,
+      dropoutRatio: o.dropout,
+      dropoutForm: o.dropoutForm,
+      earlyStopping: o.earlyStopping,
+      epochs: o.epochs,
+      testSize: o.testSize,
+      seed: o.seed,
     });
     return {
       budget: r.budget,
@@ -404,4 +416,4 @@ export const cli: CliExperiment = {
       testSize: r.testSize,
     };
   },
-};
+});

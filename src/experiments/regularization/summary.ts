@@ -11,7 +11,7 @@ import { currentBudget, type Budget } from "../../core/budget";
 import type { OverfitConfig } from "./overfit";
 import { overfitSeries, type MeanStd, type OverfitSeedOptions } from "./overfit-seeds";
 import { bookOverfit, type OverfitData } from "../../data/reference";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { regularizationSettings } from "./settings";
 
 export interface SummaryRow {
@@ -80,7 +80,7 @@ export function regularizationSummary(options: OverfitSeedOptions = {}): Regular
   return { budget, epochs: opts.epochs, updates, testSize: opts.testSize, seeds: rows[0] ? Array.from({ length: opts.seeds }, (_, k) => (opts.seed ?? 0) + k) : [], rows };
 }
 
-export const cli: CliExperiment = {
+export const cli = defineCli<Pick<OverfitSeedOptions, "seed" | "seeds" | "epochs">>({
   name: "regularization-summary",
   description: "6.4 summary: final train/test accuracy and gap for none / L2 / L1 / dropout / early stopping / combinations, mean over seeds, with the book's numbers",
   options: {
@@ -89,7 +89,7 @@ export const cli: CliExperiment = {
     epochs: { kind: "number", description: "last epoch (FAST 80, FULL 200)" },
   },
   run(o) {
-    const r = regularizationSummary({ seed: o.seed as number | undefined, seeds: o.seeds as number | undefined, epochs: o.epochs as number | undefined });
-    return { ...r, seed: (o.seed as number | undefined) ?? 0 };
+    const r = regularizationSummary(o);
+    return { ...r, seed: o.seed ?? 0 };
   },
-};
+});

@@ -5,12 +5,12 @@
  * notebooks/ rather than the repository root.
  */
 import * as fs from "fs";
-import * as path from "path";
+import { projectPath } from "../../core/project-root";
 import type { HyperparameterData } from "../../data/reference";
 
-/** <repository root>/…parts, resolved through the real location of this file. */
+/** <repository root>/…parts (projectPath: resolved through the real location, not the notebooks/src link). */
 export function repoPath(...parts: string[]): string {
-  return path.join(fs.realpathSync(__dirname), "..", "..", "..", ...parts);
+  return projectPath(...parts);
 }
 
 export function bookHpo(): HyperparameterData {

@@ -6,7 +6,6 @@
  *   npm run -s exp -- hpo --sampler bayes --trials 20 --json [--seed 0] [--study path.jsonl]
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ArgumentError, assertInteger } from "../../core/errors";
 import { AcquisitionName, checkAcquisitionName } from "../../search/acquisition";
@@ -18,7 +17,7 @@ import type { SearchSpace } from "../../search/space";
 import { optimize, StudyResult } from "../../search/study";
 import type { FrozenTrial } from "../../search/trial";
 import { Budget, currentBudget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
+import { defineCli } from "../../cli/experiment";
 import { repoPath } from "./book";
 import { hpoObjective } from "./objective";
 import { BOOK_SPACE, HPO_PARAMS, hpoData, HpoData, hpoSettings, HpoSettings, objectiveConfig } from "./settings";
@@ -46,8 +45,11 @@ export function makeSampler(name: string, nTrials: number, acquisition: Acquisit
 
 /**
  * Where the notebook keeps its study logs: FULL in data/cache/hpo (git-ignored;
- * an interrupted FULL run resumes there), FAST in a fresh temporary directory
- * (every FAST run computes everything it shows).
+ * an interrupted FULL run resumes there), FAST in a fresh folder
+ * data/cache/hpo-fast/<pid>-<n> (every FAST run computes everything it shows).
+ * The FAST folders of this process are removed when it exits, and those of
+ * processes that are gone (a kernel killed before its exit handler ran) at the
+ * next call, so nothing piles up in the temporary directory or the cache.
  */
 export function hpoStudyDir(budget: Budget): string {
   if (budget === "full") {
@@ -55,7 +57,31 @@ export function hpoStudyDir(budget: Budget): string {
     fs.mkdirSync(dir, { recursive: true });
     return dir;
   }
-  return fs.mkdtempSync(path.join(os.tmpdir(), "zerokara-hpo-"));
+  const root = repoPath("data", "cache", "hpo-fast");
+  fs.mkdirSync(root, { recursive: true });
+  if (fastDirs.length === 0) {
+    removeStaleFastDirs(root);
+    process.on("exit", () => fastDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  }
+  const dir = fs.mkdtempSync(path.join(root, `${process.pid}-`));
+  fastDirs.push(dir);
+  return dir;
+}
+
+const fastDirs: string[] = [];
+
+function removeStaleFastDirs(root: string): void {
+  for (const name of fs.readdirSync(root)) {
+    const pid = Number.parseInt(name, 10);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === "EPERM";
+    }
+    if (!alive) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
 }
 
 /** The log of one study: <dir>/<budget>-<sampler>-n<trials>-seed<seed>.jsonl. */
@@ -174,36 +200,57 @@ export function trialSummary(t: FrozenTrial): Record<string, unknown> {
   return out;
 }
 
-function parseSpace(text: unknown): SearchSpace | undefined {
+function parseSpace(text: string | undefined): SearchSpace | undefined {
   if (text === undefined) return undefined;
+  const expected = 'a JSON object such as {"lr":{"low":1e-4,"high":1e-1,"log":true}}';
+  let value: unknown;
   try {
-    return JSON.parse(String(text)) as SearchSpace;
+    value = JSON.parse(String(text));
   } catch {
-    throw new ArgumentError("--space", 'JSON such as {"lr":{"low":1e-4,"high":1e-1,"log":true}}', text);
+    throw new ArgumentError("--space", expected, text);
   }
+  // null, a number or a list would otherwise fall back to the book's space without a word
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ArgumentError("--space", expected, text);
+  return value as SearchSpace;
 }
 
-export const cli: CliExperiment = {
+/** What `hpo` takes on the command line. */
+export interface HpoCliOptions {
+  sampler: SamplerName;
+  trials: number;
+  seed: number;
+  study: string;
+  acquisition: AcquisitionName;
+  space: string;
+}
+
+export const cli = defineCli<HpoCliOptions>({
   name: "hpo",
   description: "6.5 hyperparameter search (random | grid | bayes) on the book's lr × weight decay problem",
   options: {
     sampler: { kind: "string", description: "random | grid | bayes", choices: SAMPLER_NAMES },
-    trials: { kind: "number", description: "number of trials (default: 9 FAST, 100 FULL)" },
-    seed: { kind: "number", description: "study seed (default 0)" },
-    study: { kind: "string", description: "JSON-lines study log; resumed when it exists" },
+    trials: { kind: "number", description: "number of trials" },
+    seed: { kind: "number", description: "study seed" },
+    study: { kind: "string", description: "JSON-lines study log (a file path); resumed when it exists, one writer at a time" },
     acquisition: { kind: "string", description: "bayes only: ei | pi | ucb (default ei)", choices: ["ei", "pi", "ucb"] },
     space: { kind: "string", description: 'search space as JSON (default: the book\'s lr 1e-6…1e-2, weightDecay 1e-8…1e-4, log)' },
   },
+  internalNames: { nTrials: "trials", storage: "study" },
+  defaults: (budget) => ({ sampler: "random", trials: hpoSettings(budget).nTrials, seed: 0 }),
   async run(opts) {
     const budget = currentBudget();
-    const seed = (opts.seed as number | undefined) ?? 0;
+    const seed = opts.seed ?? 0;
+    if (opts.study !== undefined && opts.study.trim() === "") throw new ArgumentError("--study", "a file path for the study log (omit --study to keep no log)", opts.study);
+    if (opts.acquisition !== undefined && opts.sampler !== "bayes") {
+      throw new ArgumentError("--acquisition", `to be used with --sampler bayes only (the ${opts.sampler ?? "random"} sampler has no acquisition function)`, opts.acquisition);
+    }
     const r = await runHpoStudy({
-      sampler: (opts.sampler as string | undefined) ?? "random",
-      nTrials: opts.trials as number | undefined,
+      sampler: opts.sampler ?? "random",
+      nTrials: opts.trials,
       seed,
       budget,
-      storage: opts.study as string | undefined,
-      acquisition: (opts.acquisition as AcquisitionName | undefined) ?? "ei",
+      storage: opts.study,
+      acquisition: opts.acquisition ?? "ei",
       space: parseSpace(opts.space),
     });
     return {
@@ -217,4 +264,4 @@ export const cli: CliExperiment = {
       best: r.best ? trialSummary(r.best) : null,
     };
   },
-};
+});
