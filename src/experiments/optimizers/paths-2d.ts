@@ -5,6 +5,7 @@
  *
  * CLI: npm run -s exp -- optimizers-2d --optimizer SGD --lr 0.95 --json
  */
+import { UnknownOptionError } from "../../core/options";
 import { ArgumentError, assertInteger } from "../../core/errors";
 import { Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
 import { createOptimizer } from "../../optim/index";
@@ -245,7 +246,7 @@ export const cli: CliExperiment = {
     const hyperparams: Hyperparams = {};
     for (const k of ["lr", "momentum", "decayRate", "beta1", "beta2"]) {
       if (o[k] === undefined) continue;
-      if (!(k in BOOK_2D_SETTINGS[name])) throw new ArgumentError(k, `not a hyperparameter of ${name} (it has ${Object.keys(BOOK_2D_SETTINGS[name]).join(", ")})`);
+      if (!(k in BOOK_2D_SETTINGS[name])) throw new UnknownOptionError(`--optimizer ${name}`, `--${k}`, Object.keys(BOOK_2D_SETTINGS[name]).map((h) => `--${h}`));
       hyperparams[k] = o[k] as number;
     }
     const deflt = fn.start;
