@@ -1,5 +1,6 @@
 /**
- * Affine layer (全結合層): out = x·W + b.
+ * Affine layer (全結合層): out = x·W + b, the book's Affine (common/layers.py),
+ * each line quoted above the code that does it.
  * forward: GEMM computes C ← x·W + beta·C; with every row of C set to b first and
  * beta = 1 that is x·W + b in one pass over out (adding b afterwards would be a second).
  * backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ_rows dout — the transposes are
@@ -57,10 +58,12 @@ export class Affine implements Layer {
 
   forward(x: Matrix, _train = false): Matrix {
     assertShape("x", x, -1, this.W.rows);
+    // self.x = x
     this.x = x;
+    // out = np.dot(self.x, self.W) + self.b   (b first in every row, then x·W added by the GEMM: one pass)
     const out = (this.out = reuse(this.out, x.rows, this.W.cols));
-    fillRows(out, this.b); //                  out = b (in every row)
-    matmul(x, this.W, { out, beta: 1 }); //    out = x·W + out
+    fillRows(out, this.b);
+    matmul(x, this.W, { out, beta: 1 });
     if (this.checkFinite && (out.size >= x.size || !allFinite(out))) assertAllFinite("x", x.data);
     return out;
   }
@@ -69,11 +72,14 @@ export class Affine implements Layer {
     const x = this.x;
     if (x === null) throw new Error("Affine.backward called before forward");
     assertShape("dout", dout, x.rows, this.W.cols);
+    // dx = np.dot(dout, self.W.T)
     const dx = reuse(this.dx, x.rows, this.W.rows);
     if (this.computeDx) matmul(dout, this.W, { transB: true, out: dx });
     else if (dx !== this.dx) dx.data.fill(NaN); // not computed (see AffineOptions.computeDx)
     this.dx = dx;
+    // self.dW = np.dot(self.x.T, dout)
     matmul(x, dout, { transA: true, out: this.dW });
+    // self.db = np.sum(dout, axis=0)
     sumRows(dout, this.db);
     return dx;
   }

@@ -1,6 +1,9 @@
 /**
  * Batch Normalization (Ioffe & Szegedy 2015, arXiv:1502.03167) on 2-D input,
- * following the book's common/layers.py step by step.
+ * following the book's common/layers.py line by line: each line of the book is
+ * quoted above the code that does it. The NumPy axis=0 reductions and row
+ * broadcasts are the column kernels of src/core/columns.ts (column by column, so
+ * a column's constant or running sum stays in a register; sums in row order).
  *
  * train: normalise each feature (column) by the mini-batch mean and variance,
  *        and update the running statistics with momentum:
@@ -9,14 +12,31 @@
  *        depends on the rest of the batch).
  * out = gamma · xn + beta in both modes. running_mean/var start as null and
  * become zeros of the feature width at the first forward, like the book.
+ *
+ * Two traps of the book's own code are warned about once per process (not errors:
+ * the book allows both): a train-mode batch of 1 (xc = 0, so out = beta and the
+ * gradient is 0) and a test-mode forward before any train-mode one (running
+ * variance 0: xn = x / √1e-6, a thousand times x).
  */
+import {
+  addScaledProductRow, columnMeanSquares, columnMeans, columnSums, columnSumsOfProducts,
+  columnSumsOfProductsOver, divideByRow, multiplyByRow, scaleShiftRows, subtractRow,
+} from "../core/columns";
 import { ArgumentError, assertInRange } from "../core/errors";
 import { Matrix, assertShape } from "../core/matrix";
+import { warnOnce } from "../core/warn";
 import { reuse } from "./buffer";
 import type { Layer } from "./types";
 
 /** The book's 10e-7 (= 1e-6), added to the variance before the square root. */
 export const BN_EPS = 10e-7;
+
+export const BN_BATCH_OF_ONE_WARNING =
+  "BatchNormalization: a train-mode batch of 1 row: each feature minus its own mean is 0, so the output is beta " +
+  "and the gradient for x is 0 (a trap of the book's BatchNormalization too; use a batch of 2 or more).";
+export const BN_UNTRAINED_TEST_WARNING =
+  "BatchNormalization: test mode before any train-mode forward: running_mean and running_var are still 0, so x is " +
+  "divided by √(0 + 1e-6), a thousand times x (a trap of the book's BatchNormalization too; train first, or pass runningMean/runningVar).";
 
 export interface BatchNormalizationOptions {
   momentum?: number;
@@ -38,8 +58,16 @@ export class BatchNormalization implements Layer {
   private mu: Float64Array;
   private var: Float64Array;
   private lastTrain = true;
+  /** Running statistics given, or updated by a train-mode forward. */
+  private hasStatistics: boolean;
   private out: Matrix | null = null;
   private dx: Matrix | null = null;
+  private dxn: Matrix | null = null;
+  // Per-column vectors of backward.
+  private readonly std2: Float64Array;
+  private readonly dstd: Float64Array;
+  private readonly dvar: Float64Array;
+  private readonly dmu: Float64Array;
 
   /** gamma, beta: 1 × D rows, held by reference (in-place updates are seen). */
   constructor(public gamma: Matrix, public beta: Matrix, options: BatchNormalizationOptions = {}) {
@@ -52,18 +80,26 @@ export class BatchNormalization implements Layer {
     this.momentum = momentum;
     this.runningMean = runningMean;
     this.runningVar = runningVar;
+    this.hasStatistics = runningMean !== null && runningVar !== null;
     const d = gamma.cols;
     this.dgamma = new Matrix(1, d);
     this.dbeta = new Matrix(1, d);
     this.std = new Float64Array(d);
     this.mu = new Float64Array(d);
     this.var = new Float64Array(d);
+    this.std2 = new Float64Array(d);
+    this.dstd = new Float64Array(d);
+    this.dvar = new Float64Array(d);
+    this.dmu = new Float64Array(d);
   }
 
   forward(x: Matrix, train = true): Matrix {
     const n = x.rows, d = this.gamma.cols;
     assertShape("x", x, -1, d);
     if (train && n === 0) throw new ArgumentError("x", "at least one row in train mode");
+    if (train && n === 1) warnOnce("bn-batch-of-one", BN_BATCH_OF_ONE_WARNING);
+    if (!train && !this.hasStatistics) warnOnce("bn-untrained-test", BN_UNTRAINED_TEST_WARNING);
+    // if self.running_mean is None: self.running_mean = np.zeros(D); self.running_var = np.zeros(D)
     if (this.runningMean === null) this.runningMean = new Matrix(1, d);
     if (this.runningVar === null) this.runningVar = new Matrix(1, d);
     const xc = (this.xc = reuse(this.xc, n, d));
@@ -71,34 +107,37 @@ export class BatchNormalization implements Layer {
     const out = (this.out = reuse(this.out, n, d));
     const rm = this.runningMean.data, rv = this.runningVar.data;
     const mu = this.mu, vr = this.var, std = this.std;
-    const a = x.data, c = xc.data, z = xn.data, o = out.data;
-    const g = this.gamma.data, b = this.beta.data;
+    const a = x.data, c = xc.data, z = xn.data;
 
     if (train) {
-      columnMeans(a, n, d, mu); //                     mu = x.mean(axis=0)
-      subtractRow(a, mu, n, d, c); //                   xc = x − mu
-      columnMeanSquares(c, n, d, vr); //                var = mean(xc², axis=0)
+      // mu = x.mean(axis=0)
+      columnMeans(a, n, d, mu);
+      // xc = x - mu
+      subtractRow(a, mu, n, d, c);
+      // var = np.mean(xc**2, axis=0)
+      columnMeanSquares(c, n, d, vr);
+      // std = np.sqrt(var + 10e-7)
+      for (let j = 0; j < d; j++) std[j] = Math.sqrt(vr[j] + BN_EPS);
+      // xn = xc / std
+      divideByRow(c, std, n, d, z);
+      // self.running_mean = self.momentum * self.running_mean + (1-self.momentum) * mu
+      // self.running_var = self.momentum * self.running_var + (1-self.momentum) * var
       const m = this.momentum;
       for (let j = 0; j < d; j++) {
-        std[j] = Math.sqrt(vr[j] + BN_EPS);
         rm[j] = m * rm[j] + (1 - m) * mu[j];
         rv[j] = m * rv[j] + (1 - m) * vr[j];
       }
+      this.hasStatistics = true;
     } else {
-      subtractRow(a, rm, n, d, c); //                   xc = x − running_mean
+      // xc = x - self.running_mean
+      subtractRow(a, rm, n, d, c);
+      // xn = xc / ((np.sqrt(self.running_var + 10e-7)))
       for (let j = 0; j < d; j++) std[j] = Math.sqrt(rv[j] + BN_EPS);
+      divideByRow(c, std, n, d, z);
     }
     this.lastTrain = train;
-    // Column by column (feature j; k = i·d + j walks down the rows i): the column's
-    // std, gamma and beta stay in registers.
-    for (let j = 0; j < d; j++) {
-      const s = std[j], gj = g[j], bj = b[j];
-      for (let k = j; k < n * d; k += d) {
-        const v = c[k] / s;
-        z[k] = v; //                                     xn = xc / std
-        o[k] = gj * v + bj; //                           out = gamma · xn + beta
-      }
-    }
+    // out = self.gamma * xn + self.beta
+    scaleShiftRows(this.gamma.data, z, this.beta.data, n, d, out.data);
     return out;
   }
 
@@ -113,59 +152,31 @@ export class BatchNormalization implements Layer {
     const n = xc.rows, d = xc.cols;
     assertShape("dout", dout, n, d);
     const dx = (this.dx = reuse(this.dx, n, d));
-    const g = dout.data, c = xc.data, z = xn.data, r = dx.data;
-    const std = this.std, gamma = this.gamma.data, train = this.lastTrain;
-    const dgamma = this.dgamma.data, dbeta = this.dbeta.data, twoN = 2 / n;
-    // Every feature (column j) is independent: the book's steps, column by column,
-    // with the column's sums in registers (each sum still taken in row order).
-    for (let j = 0; j < d; j++) {
-      const gj = gamma[j], s = std[j], s2 = s * s;
-      let db = 0, dg = 0, dstd = 0;
-      for (let k = j; k < n * d; k += d) {
-        const dxn = gj * g[k]; //                        dxn = gamma · dout
-        db += g[k]; //                                   dbeta = Σ dout
-        dg += z[k] * g[k]; //                            dgamma = Σ xn · dout
-        r[k] = dxn / s; //                               dxc = dxn / std
-        dstd -= (dxn * c[k]) / s2; //                    dstd = −Σ dxn·xc / std²
-      }
-      dbeta[j] = db;
-      dgamma[j] = dg;
-      if (!train) continue;
+    const dxn = (this.dxn = reuse(this.dxn, n, d));
+    const g = dout.data, c = xc.data, r = dx.data, std = this.std;
+    // dbeta = dout.sum(axis=0)
+    columnSums(g, n, d, this.dbeta.data);
+    // dgamma = np.sum(self.xn * dout, axis=0)
+    columnSumsOfProducts(xn.data, g, n, d, this.dgamma.data);
+    // dxn = self.gamma * dout
+    multiplyByRow(this.gamma.data, g, n, d, dxn.data);
+    // dxc = dxn / self.std
+    divideByRow(dxn.data, std, n, d, r);
+    if (!this.lastTrain) return dx; // test mode: mean and std were constants, dx = dxc
 
-      const dvar = (0.5 * dstd) / s; //                  dvar = ½ dstd / std
-      let dmu = 0;
-      for (let k = j; k < n * d; k += d) {
-        r[k] += twoN * c[k] * dvar; //                   dxc += (2/N) · xc · dvar
-        dmu += r[k]; //                                  dmu = Σ dxc
-      }
-      const dmuN = dmu / n;
-      for (let k = j; k < n * d; k += d) r[k] -= dmuN; // dx = dxc − dmu / N
-    }
+    // dstd = -np.sum((dxn * self.xc) / (self.std * self.std), axis=0)
+    const std2 = this.std2, dstd = this.dstd, dvar = this.dvar, dmu = this.dmu;
+    for (let j = 0; j < d; j++) std2[j] = std[j] * std[j];
+    columnSumsOfProductsOver(dxn.data, c, std2, n, d, dstd);
+    // dvar = 0.5 * dstd / self.std
+    for (let j = 0; j < d; j++) dvar[j] = (0.5 * -dstd[j]) / std[j];
+    // dxc += (2.0 / self.batch_size) * self.xc * dvar
+    addScaledProductRow(2 / n, c, dvar, n, d, r);
+    // dmu = np.sum(dxc, axis=0)
+    columnSums(r, n, d, dmu);
+    // dx = dxc - dmu / self.batch_size
+    for (let j = 0; j < d; j++) dmu[j] /= n;
+    subtractRow(r, dmu, n, d, r);
     return dx;
-  }
-}
-
-// The helpers walk the matrix column by column, so that the column's constant or
-// running sum stays in a register; each sum is still taken in row order.
-function subtractRow(a: Float64Array, row: Float64Array, n: number, d: number, out: Float64Array): void {
-  for (let j = 0; j < d; j++) {
-    const r = row[j];
-    for (let k = j; k < n * d; k += d) out[k] = a[k] - r;
-  }
-}
-
-function columnMeans(a: Float64Array, n: number, d: number, out: Float64Array): void {
-  for (let j = 0; j < d; j++) {
-    let s = 0;
-    for (let k = j; k < n * d; k += d) s += a[k];
-    out[j] = s / n;
-  }
-}
-
-function columnMeanSquares(a: Float64Array, n: number, d: number, out: Float64Array): void {
-  for (let j = 0; j < d; j++) {
-    let s = 0;
-    for (let k = j; k < n * d; k += d) s += a[k] * a[k];
-    out[j] = s / n;
   }
 }

@@ -12,6 +12,7 @@
  */
 import { ArgumentError, assertInRange } from "../core/errors";
 import { assertShape, type Matrix } from "../core/matrix";
+import { readOptions } from "../core/options";
 import { RNG } from "../core/rng";
 import { reuse } from "./buffer";
 import type { Layer } from "./types";
@@ -37,7 +38,8 @@ export class Dropout implements Layer {
   private dx: Matrix | null = null;
 
   constructor(options: DropoutOptions) {
-    const { dropoutRatio = 0.5, form = "book", rng } = options ?? ({} as DropoutOptions);
+    const { dropoutRatio = 0.5, form = "book", rng } = readOptions("new Dropout", options ?? ({} as DropoutOptions),
+      ["dropoutRatio", "form", "rng"], { dropout_ratio: "dropoutRatio", dropout_ration: "dropoutRatio", dropoutRation: "dropoutRatio" });
     assertInRange("dropoutRatio", dropoutRatio, 0, 1);
     if (!DROPOUT_FORMS.includes(form)) throw new ArgumentError("form", `one of ${DROPOUT_FORMS.join(", ")}`, form);
     if (!(rng instanceof RNG)) throw new ArgumentError("rng", "an RNG (the mask needs seeded randomness)", rng);
@@ -63,6 +65,7 @@ export class Dropout implements Layer {
       // return x * self.mask
       for (let i = 0; i < a.length; i++) z[i] = a[i] * m[i];
     } else {
+      // return x * (1.0 - self.dropout_ratio)   (inverted: x)
       const s = this.testScale;
       for (let i = 0; i < a.length; i++) z[i] = a[i] * s;
     }
@@ -75,6 +78,7 @@ export class Dropout implements Layer {
     assertShape("dout", dout, out.rows, out.cols);
     this.dx = reuse(this.dx, dout.rows, dout.cols);
     const g = dout.data, z = this.dx.data;
+    // return dout * self.mask   (after a test-mode forward: its constant)
     if (this.lastTrain) {
       const m = this.mask;
       for (let i = 0; i < g.length; i++) z[i] = g[i] * m[i];

@@ -15,6 +15,7 @@ import { DROPOUT_FORMS, Dropout, type DropoutForm } from "./dropout";
 import { numericalGradient } from "./gradient";
 import {
   FIRST_AFFINE, accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
+  readNetOptions,
   initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
 } from "./net-common";
 import { SoftmaxWithLoss } from "./softmax-with-loss";
@@ -22,12 +23,25 @@ import type { Activation, Layer, Params, Targets } from "./types";
 
 export interface MultiLayerNetExtendOptions extends MultiLayerNetOptions {
   useDropout?: boolean;
-  /** Default 0.5, in [0, 1). (The book spells it dropout_ration.) */
+  /** Default 0.5, in [0, 1). (The book spells it dropout_ration; that spelling and dropoutRation are accepted.) */
   dropoutRatio?: number;
+  /** The book's spelling of dropoutRatio (its keyword is dropout_ration). */
+  dropout_ration?: number;
+  /** The book's spelling of dropoutRatio, in camelCase. */
+  dropoutRation?: number;
   /** "book" (default: scale by 1 − ratio at test time) or "inverted" (scale by 1/(1 − ratio) in training). */
   dropoutForm?: DropoutForm;
   useBatchnorm?: boolean;
 }
+
+/**
+ * The book's spellings: use_dropout, dropout_ration (sic, the book's keyword; also
+ * dropoutRation), use_batchnorm.
+ */
+const EXTEND_ALIASES: Readonly<Record<string, string>> = {
+  use_dropout: "useDropout", dropout_ration: "dropoutRatio", dropoutRation: "dropoutRatio", dropout_ratio: "dropoutRatio",
+  use_batchnorm: "useBatchnorm",
+};
 
 export class MultiLayerNetExtend {
   readonly inputSize: number;
@@ -44,13 +58,15 @@ export class MultiLayerNetExtend {
   readonly params: Params;
   /** In the order the data flows through them (names as the book's OrderedDict). */
   readonly layers = new Map<string, Layer>();
-  readonly lastLayer = new SoftmaxWithLoss();
+  /** nonFinite "nan": the input was checked by the first Affine, so NaN scores mean diverged weights (the loss is NaN). */
+  readonly lastLayer = new SoftmaxWithLoss({ nonFinite: "nan" });
   private readonly affines: Affine[] = [];
   private readonly batchNorms: BatchNormalization[] = [];
 
   constructor(options: MultiLayerNetExtendOptions) {
-    const o = checkNetOptions(options);
-    const { useDropout = false, dropoutRatio = 0.5, dropoutForm = "book", useBatchnorm = false } = options;
+    const read = readNetOptions("new MultiLayerNetExtend", options, ["useDropout", "dropoutRatio", "dropoutForm", "useBatchnorm"], EXTEND_ALIASES);
+    const o = checkNetOptions(read);
+    const { useDropout = false, dropoutRatio = 0.5, dropoutForm = "book", useBatchnorm = false } = read;
     if (typeof useDropout !== "boolean") throw new ArgumentError("useDropout", "a boolean", useDropout);
     if (typeof useBatchnorm !== "boolean") throw new ArgumentError("useBatchnorm", "a boolean", useBatchnorm);
     assertInRange("dropoutRatio", dropoutRatio, 0, 1);

@@ -12,6 +12,7 @@ import { Affine } from "./affine";
 import { numericalGradient } from "./gradient";
 import {
   FIRST_AFFINE, accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
+  readNetOptions,
   initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
 } from "./net-common";
 import { SoftmaxWithLoss } from "./softmax-with-loss";
@@ -32,11 +33,12 @@ export class MultiLayerNet {
   readonly params: Params;
   /** In order: Affine1, Activation_function1, …, Affine{L}. */
   readonly layers = new Map<string, Layer>();
-  readonly lastLayer = new SoftmaxWithLoss();
+  /** nonFinite "nan": the input was checked by the first Affine, so NaN scores mean diverged weights (the loss is NaN). */
+  readonly lastLayer = new SoftmaxWithLoss({ nonFinite: "nan" });
   private readonly affines: Affine[] = [];
 
   constructor(options: MultiLayerNetOptions) {
-    const o = checkNetOptions(options);
+    const o = checkNetOptions(readNetOptions("new MultiLayerNet", options));
     this.inputSize = o.inputSize;
     this.outputSize = o.outputSize;
     this.hiddenSizeList = o.hiddenSizeList;

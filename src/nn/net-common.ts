@@ -6,6 +6,7 @@
 import { ArgumentError, assertFinite, assertInteger } from "../core/errors";
 import { Matrix, assertShape } from "../core/matrix";
 import { argmaxRows, sumSquares } from "../core/ops";
+import { readOptions } from "../core/options";
 import { RNG } from "../core/rng";
 import { Affine, type AffineOptions } from "./affine";
 import { assertWeightInit, initWeight, type WeightInit } from "./init";
@@ -45,6 +46,27 @@ const ACTIVATIONS: Record<Activation, () => Layer> = {
 
 export function activationLayer(name: Activation): Layer {
   return ACTIVATIONS[name]();
+}
+
+const NET_OPTION_KEYS = [
+  "inputSize", "hiddenSizeList", "outputSize", "activation", "weightInitStd", "weightDecayLambda", "weightDecayL1", "rng",
+] as const;
+/** The book's snake_case spellings of the nets' options. */
+const NET_OPTION_ALIASES: Readonly<Record<string, string>> = {
+  input_size: "inputSize", hidden_size_list: "hiddenSizeList", output_size: "outputSize",
+  weight_init_std: "weightInitStd", weight_decay_lambda: "weightDecayLambda",
+};
+
+/**
+ * The options with the book's spellings renamed (input_size → inputSize, …, and
+ * `aliases` for the owner's own); an unknown option is an error naming it and the
+ * valid ones, never silently ignored.
+ */
+export function readNetOptions<T extends MultiLayerNetOptions>(
+  owner: string, o: T, extraKeys: readonly string[] = [], aliases: Readonly<Record<string, string>> = {},
+): T {
+  if (o === null || typeof o !== "object") throw new ArgumentError("options", "an options object", o);
+  return readOptions(owner, o, [...NET_OPTION_KEYS, ...extraKeys], { ...NET_OPTION_ALIASES, ...aliases });
 }
 
 /** Checks the options shared by both nets; returns them with defaults filled in. */

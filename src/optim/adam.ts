@@ -5,8 +5,11 @@
  *   W ← W − lr_t m / (√v + 1e-7)
  * Book defaults lr = 0.001, β1 = 0.9, β2 = 0.999. (Folding the correction
  * into lr_t puts ε = 1e-7 against the uncorrected √v: a hair different from
- * the paper's m̂/(√v̂ + ε), identical when ε → 0.)
+ * the paper's m̂/(√v̂ + ε), identical when ε → 0.) Each line of the book is
+ * quoted above the kernel that does it (src/core/adaptive-steps.ts).
  */
+import { moveToward, moveTowardSquares, rootScaledStep } from "../core/adaptive-steps";
+import { readOptions } from "../core/options";
 import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads, checkRate } from "./optimizer";
 
 export interface AdamOptions {
@@ -14,6 +17,8 @@ export interface AdamOptions {
   beta1?: number;
   beta2?: number;
 }
+
+export const ADAM_OPTION_KEYS: readonly string[] = ["lr", "beta1", "beta2"];
 
 export class Adam implements Optimizer {
   readonly name: "adam" | "adamw" = "adam";
@@ -25,7 +30,8 @@ export class Adam implements Optimizer {
   readonly m = new StateByKey("Adam m");
   readonly v = new StateByKey("Adam v");
 
-  constructor({ lr = 0.001, beta1 = 0.9, beta2 = 0.999 }: AdamOptions = {}) {
+  constructor(options: AdamOptions = {}) {
+    const { lr = 0.001, beta1 = 0.9, beta2 = 0.999 } = readOptions("new Adam", options, ADAM_OPTION_KEYS);
     this.lr = checkLr(lr);
     this.beta1 = checkRate("beta1", beta1);
     this.beta2 = checkRate("beta2", beta2);
@@ -33,25 +39,20 @@ export class Adam implements Optimizer {
 
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
-    const b1 = this.beta1, b2 = this.beta2;
+    // self.iter += 1
     this.iter += 1;
-    const lrT = (this.lr * Math.sqrt(1.0 - b2 ** this.iter)) / (1.0 - b1 ** this.iter);
-    const c1 = 1 - b1, c2 = 1 - b2; // computed once, not per element
+    // lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
+    const lrT = (this.lr * Math.sqrt(1.0 - this.beta2 ** this.iter)) / (1.0 - this.beta1 ** this.iter);
     for (const key of Object.keys(params)) {
-      const p = params[key].data, g = grads[key].data;
+      const g = grads[key].data;
       const m = this.m.get(key, params[key]).data;
       const v = this.v.get(key, params[key]).data;
       // self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])
+      moveToward(1 - this.beta1, g, m);
       // self.v[key] += (1 - self.beta2) * (grads[key]**2 - self.v[key])
+      moveTowardSquares(1 - this.beta2, g, v);
       // params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)
-      for (let i = 0; i < p.length; i++) {
-        const gi = g[i];
-        const mi = m[i] + c1 * (gi - m[i]);
-        const vi = v[i] + c2 * (gi * gi - v[i]);
-        m[i] = mi;
-        v[i] = vi;
-        p[i] -= (lrT * mi) / (Math.sqrt(vi) + 1e-7);
-      }
+      rootScaledStep(lrT, m, v, params[key].data, 1e-7);
     }
   }
 

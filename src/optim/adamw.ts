@@ -9,9 +9,12 @@
  * current W). Contrast with L2 regularisation (the book's weight_decay_lambda),
  * which adds λW to the gradient, so Adam rescales it per parameter.
  * It decays every key it is given (biases, γ/β too); pass a narrower params
- * object to exclude some. Defaults: Adam's, weightDecay λ = 0.01.
+ * object to exclude some. Defaults: Adam's, weightDecay λ = 0.01 (the book's
+ * snake_case weight_decay is accepted too).
  */
-import { Adam, AdamOptions } from "./adam";
+import { readOptions } from "../core/options";
+import { ADAM_OPTION_KEYS, Adam, AdamOptions } from "./adam";
+import { decayParams } from "./decoupled-weight-decay";
 import { Params, checkNonNegative, checkParamsGrads } from "./optimizer";
 
 export interface AdamWOptions extends AdamOptions {
@@ -22,19 +25,16 @@ export class AdamW extends Adam {
   override readonly name = "adamw";
   readonly weightDecay: number;
 
-  constructor({ weightDecay = 0.01, ...adam }: AdamWOptions = {}) {
+  constructor(options: AdamWOptions = {}) {
+    const { weightDecay = 0.01, ...adam } = readOptions("new AdamW", options, [...ADAM_OPTION_KEYS, "weightDecay"], { weight_decay: "weightDecay" });
     super(adam);
     this.weightDecay = checkNonNegative("weightDecay", weightDecay);
   }
 
   override update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
-    const decay = this.lr * this.weightDecay;
-    for (const key of Object.keys(params)) {
-      const p = params[key].data;
-      // W ← W − η·λ·W
-      for (let i = 0; i < p.length; i++) p[i] -= decay * p[i];
-    }
+    // W ← W − η·λ·W
+    decayParams(params, this.lr * this.weightDecay);
     super.update(params, grads);
   }
 

@@ -1,7 +1,11 @@
 /**
  * Momentum SGD: v ← αv − η ∂L/∂W;  W ← W + v.
- * Book defaults lr = 0.01, momentum α = 0.9.
+ * Book defaults lr = 0.01, momentum α = 0.9. Each line of the book's
+ * common/optimizer.py is quoted above the kernel calls that do it
+ * (src/core/axpy.ts: axpy y ← y + α·x, scal x ← α·x).
  */
+import { axpy, scal } from "../core/axpy";
+import { readOptions } from "../core/options";
 import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads, checkRate } from "./optimizer";
 
 export interface MomentumOptions {
@@ -16,23 +20,21 @@ export class Momentum implements Optimizer {
   /** Velocity per parameter (the book's self.v). */
   readonly v = new StateByKey("Momentum v");
 
-  constructor({ lr = 0.01, momentum = 0.9 }: MomentumOptions = {}) {
+  constructor(options: MomentumOptions = {}) {
+    const { lr = 0.01, momentum = 0.9 } = readOptions("new Momentum", options, ["lr", "momentum"]);
     this.lr = checkLr(lr);
     this.momentum = checkRate("momentum", momentum);
   }
 
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
-    const a = this.momentum, lr = this.lr; // locals: V8 would re-read the fields per element
     for (const key of Object.keys(params)) {
-      const p = params[key].data, g = grads[key].data;
-      const v = this.v.get(key, params[key]).data;
-      // self.v[key] = self.momentum*self.v[key] - self.lr*grads[key];  params[key] += self.v[key]
-      for (let i = 0; i < p.length; i++) {
-        const vi = a * v[i] - lr * g[i];
-        v[i] = vi;
-        p[i] += vi;
-      }
+      const v = this.v.get(key, params[key]).data; // self.v[key] = np.zeros_like(val) the first time
+      // self.v[key] = self.momentum*self.v[key] - self.lr*grads[key]
+      scal(this.momentum, v);
+      axpy(-this.lr, grads[key].data, v);
+      // params[key] += self.v[key]
+      axpy(1, v, params[key].data);
     }
   }
 

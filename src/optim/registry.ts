@@ -4,6 +4,7 @@
  * book's snake_case keys (decay_rate) are accepted beside camelCase.
  */
 import { ArgumentError } from "../core/errors";
+import { UnknownOptionError } from "../core/options";
 import { AdaGrad } from "./adagrad";
 import { Adam } from "./adam";
 import { AdamW } from "./adamw";
@@ -52,7 +53,8 @@ export function createOptimizer(name: string, hyperparams: Record<string, number
   for (const [k, value] of Object.entries(hyperparams)) {
     const canonical = ALIASES[k] ?? k;
     if (!entry.keys.includes(canonical)) {
-      throw new ArgumentError(`hyperparams.${k}`, `a hyperparameter of ${key}: one of ${entry.keys.join(", ")}`, k);
+      throw new UnknownOptionError(`createOptimizer("${key}")`, k, entry.keys,
+        key === "sgd" && k === "momentum" ? 'SGD has no momentum; use createOptimizer("momentum", { lr, momentum })' : "");
     }
     if (typeof value !== "number") throw new ArgumentError(canonical, "a number", value);
     h[canonical] = value;

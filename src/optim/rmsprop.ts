@@ -1,8 +1,13 @@
 /**
  * RMSprop: h ← ρh + (1 − ρ) g⊙g;  W ← W − η g / (√h + 1e-7).
  * An exponential moving average replaces AdaGrad's growing sum, so old
- * gradients are forgotten. Book defaults lr = 0.01, decay_rate ρ = 0.99.
+ * gradients are forgotten. Book defaults lr = 0.01, decay_rate ρ = 0.99
+ * (the book's spelling decay_rate is accepted beside decayRate). Each line of
+ * the book is quoted above the kernel that does it (src/core).
  */
+import { addScaledSquares, rootScaledStep } from "../core/adaptive-steps";
+import { scal } from "../core/axpy";
+import { readOptions } from "../core/options";
 import { Optimizer, Params, StateByKey, checkLr, checkParamsGrads, checkRate } from "./optimizer";
 
 export interface RMSpropOptions {
@@ -16,26 +21,23 @@ export class RMSprop implements Optimizer {
   readonly decayRate: number;
   readonly h = new StateByKey("RMSprop h");
 
-  constructor({ lr = 0.01, decayRate = 0.99 }: RMSpropOptions = {}) {
+  constructor(options: RMSpropOptions = {}) {
+    const { lr = 0.01, decayRate = 0.99 } = readOptions("new RMSprop", options, ["lr", "decayRate"], { decay_rate: "decayRate" });
     this.lr = checkLr(lr);
     this.decayRate = checkRate("decayRate", decayRate);
   }
 
   update(params: Params, grads: Params): void {
     checkParamsGrads(params, grads);
-    const rho = this.decayRate, lr = this.lr, c = 1 - rho; // locals, computed once
     for (const key of Object.keys(params)) {
-      const p = params[key].data, g = grads[key].data;
+      const g = grads[key].data;
       const h = this.h.get(key, params[key]).data;
       // self.h[key] *= self.decay_rate
+      scal(this.decayRate, h);
       // self.h[key] += (1 - self.decay_rate) * grads[key] * grads[key]
+      addScaledSquares(1 - this.decayRate, g, h);
       // params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)
-      for (let i = 0; i < p.length; i++) {
-        const gi = g[i];
-        const hi = h[i] * rho + c * gi * gi;
-        h[i] = hi;
-        p[i] -= (lr * gi) / (Math.sqrt(hi) + 1e-7);
-      }
+      rootScaledStep(this.lr, g, h, params[key].data, 1e-7);
     }
   }
 

@@ -5,6 +5,7 @@
  *
  * CLI: npm run -s exp -- optimizers-2d --optimizer SGD --lr 0.95 --json
  */
+import { UnknownOptionError } from "../../core/options";
 import { ArgumentError, assertInteger } from "../../core/errors";
 import { Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
 import { createOptimizer } from "../../optim/index";
