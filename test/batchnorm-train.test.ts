@@ -9,7 +9,8 @@ import { Matrix, RNG } from "../src/core";
 import { gatherRows } from "../src/core/ops";
 import { bookBatchNormData } from "../src/experiments/batchnorm/data";
 import { FAST_SCALE_INDICES, batchNormGrid, bookWeightScales, cli as gridCli } from "../src/experiments/batchnorm/grid";
-import { iterPerEpoch, trainBookPair, type PairData } from "../src/experiments/batchnorm/train";
+import { trainBookPair, type PairData } from "../src/experiments/batchnorm/train";
+import { epochIteration, iterPerEpoch } from "../src/train/loop";
 import { bookBatchNormGrid } from "../src/data/reference";
 import { MultiLayerNetExtend } from "../src/nn";
 import { SGD } from "../src/optim";
@@ -54,7 +55,8 @@ describe("trainBookPair: the loop of batch_norm_test.py", () => {
   it("epoch e is measured after 10e + 1 updates for the book's 1000 / 100", () => {
     assert.equal(iterPerEpoch(1000, 100), 10);
     assert.equal(iterPerEpoch(50, 100), 1); // max(…, 1)
-    assert.equal(iterPerEpoch(1000, 300), 4); // rounded up (Python's float test would rarely fire)
+    assert.equal(iterPerEpoch(1000, 300), 1000 / 300); // the book's float
+    assert.deepEqual([0, 1, 2, 3].map((k) => epochIteration(k, 1000 / 300)), [0, 3, 6, 10]); // one evaluation per epoch
     const run = trainBookPair(small(100), { weightScale: 0.05, maxEpochs: 3, batchSize: 10, hiddenSizeList: [8] });
     assert.deepEqual(run.updates, [1, 11, 21]);
   });

@@ -1,2 +1,3 @@
 export * from "./mnist";
 export * from "./shuffle-dataset";
+export * from "./mnist-subset";

@@ -8,23 +8,26 @@
  *   replacement, like np.random.choice(train_size, batch_size));
  * - no printing unless verbose; `onProgress` receives every iteration and epoch;
  * - a loss that becomes NaN/±Inf stops the run: `diverged: true`, `divergedAt`
- *   (the 0-based iteration); the bad loss is not added to trainLossList;
+ *   (the 0-based iteration), `divergence` (that step, the first parameter that
+ *   is not finite, a message); the bad loss is not added to trainLossList;
+ * - the loop itself (mini-batch draw, epoch rule) is TrainingLoop (./loop.ts),
+ *   the one loop every experiment uses;
  * - optional validation set with early stopping (patience, best weights restored).
  *
  * Epoch evaluations happen at iterations ⌊k · iterPerEpoch⌋, k = 0 … epochs−1,
- * after that iteration's update. With an integer iterPerEpoch (every setting of
- * the book) these are the book's `current_iter % iter_per_epoch == 0`; with a
- * fractional one the book would evaluate at most once, here there is still one
- * evaluation per epoch.
+ * after that iteration's update (TrainingLoop's rule: with an integer
+ * iterPerEpoch, every setting of the book, the book's
+ * `current_iter % iter_per_epoch == 0`).
  */
 import { ArgumentError, ShapeError, assertInteger } from "../core/errors";
 import { Matrix } from "../core/matrix";
-import { gatherRows } from "../core/ops";
 import { RNG } from "../core/rng";
 import type { Targets } from "../nn/types";
 import type { Optimizer } from "../optim/optimizer";
 import { createOptimizer } from "../optim/registry";
 import { EarlyStopping, EarlyStoppingMode } from "./early-stopping";
+import { Divergence, TrainingLoop, checkDivergence, iterPerEpoch } from "./loop";
+import { MiniBatch } from "./mini-batch";
 import { Net, targetCount } from "./net";
 
 export interface EarlyStoppingConfig {
@@ -91,6 +94,8 @@ export interface TrainResult {
   diverged: boolean;
   /** 0-based iteration whose loss was NaN/±Inf, or null. */
   divergedAt: number | null;
+  /** That iteration, its loss, the first non-finite parameter and a message (null when finite). */
+  divergence: Divergence | null;
   stoppedEarly: boolean;
   /** 1-based epoch of the best validation value, with early stopping; else null. */
   bestEpoch: number | null;
@@ -117,8 +122,6 @@ export class Trainer {
   /** The book's max(train_size / mini_batch_size, 1) — may be fractional. */
   readonly iterPerEpoch: number;
   readonly maxIter: number;
-  currentIter = 0;
-  currentEpoch = 0;
   readonly trainLossList: number[] = [];
   readonly trainAccList: number[] = [];
   readonly testAccList: number[] = [];
@@ -126,15 +129,15 @@ export class Trainer {
   readonly valLossList: number[] = [];
   diverged = false;
   divergedAt: number | null = null;
+  /** Where and how the loss or the parameters stopped being finite (null while training is finite). */
+  divergence: Divergence | null = null;
   readonly earlyStopping: EarlyStopping | null;
 
   private readonly o: TrainerOptions;
-  private readonly rng: RNG;
   private readonly evalN: number | null;
   private readonly monitor: "valAcc" | "valLoss";
-  private xBatch: Matrix;
-  private tBatch: Targets;
-  private stopped = false;
+  private readonly loop: TrainingLoop;
+  private lastLoss = NaN;
 
   constructor(options: TrainerOptions) {
     if (options === null || typeof options !== "object") throw new ArgumentError("options", "a TrainerOptions object", options);
@@ -163,12 +166,11 @@ export class Trainer {
 
     this.o = o;
     this.network = net;
-    this.rng = o.rng;
     this.optimizer = resolveOptimizer(o.optimizer ?? "sgd", o.optimizerParam);
     this.epochs = epochs;
     this.batchSize = batch;
     this.trainSize = o.xTrain.rows;
-    this.iterPerEpoch = Math.max(this.trainSize / batch, 1);
+    this.iterPerEpoch = iterPerEpoch(this.trainSize, batch);
     this.maxIter = Math.floor(epochs * this.iterPerEpoch);
     this.evalN = evalN;
     this.monitor = monitor;
@@ -176,45 +178,57 @@ export class Trainer {
     this.earlyStopping = o.earlyStopping
       ? new EarlyStopping({ patience: o.earlyStopping.patience, minDelta: o.earlyStopping.minDelta, mode })
       : null;
-    this.xBatch = new Matrix(batch, o.xTrain.cols);
-    this.tBatch = o.tTrain instanceof Matrix ? new Matrix(batch, o.tTrain.cols) : new Int32Array(batch);
+    // Epoch k is evaluated after iteration ⌊k · iterPerEpoch⌋, k = 0 … epochs − 1 (the last
+    // one, ⌊epochs · iterPerEpoch⌋, is maxIter and never reached).
+    this.loop = new TrainingLoop({
+      batch: new MiniBatch(o.xTrain, o.tTrain, batch), rng: o.rng, iterPerEpoch: this.iterPerEpoch, maxIter: this.maxIter,
+      step: (x, t, iter) => this.step(x, t, iter),
+      onEpoch: () => this.evaluateEpoch(),
+    });
+  }
+
+  /** Iterations done (the book's current_iter). */
+  get currentIter(): number {
+    return this.loop.iter;
+  }
+
+  /** Epochs evaluated (the book's current_epoch, 1-based after the first evaluation). */
+  get currentEpoch(): number {
+    return this.loop.epoch;
   }
 
   /** True when the run is over (all iterations, diverged, or stopped early). */
   get done(): boolean {
-    return this.stopped || this.currentIter >= this.maxIter;
+    return this.loop.done;
   }
 
   /** One iteration of the book's train_step. Returns the mini-batch loss after the update. */
   trainStep(): number {
     if (this.done) throw new Error("Trainer.trainStep: the run is finished (all iterations done, diverged or stopped early)");
-    const { xTrain, tTrain } = this.o;
-    const batchMask = this.rng.choice(this.trainSize, this.batchSize);
-    gatherRows(xTrain, batchMask, this.xBatch);
-    if (tTrain instanceof Matrix) gatherRows(tTrain, batchMask, this.tBatch as Matrix);
-    else for (let i = 0; i < batchMask.length; i++) (this.tBatch as Int32Array)[i] = tTrain[batchMask[i]];
+    this.loop.next();
+    return this.lastLoss;
+  }
 
-    const grads = this.network.gradient(this.xBatch, this.tBatch);
+  private step(x: Matrix, t: Targets, iter: number): void {
+    // grads = self.network.gradient(x_batch, t_batch)
+    const grads = this.network.gradient(x, t);
+    // self.optimizer.update(self.network.params, grads)
     this.optimizer.update(this.network.params, grads);
-
-    const loss = this.network.loss(this.xBatch, this.tBatch);
-    if (!Number.isFinite(loss)) {
+    // loss = self.network.loss(x_batch, t_batch)
+    const loss = (this.lastLoss = this.network.loss(x, t));
+    const divergence = checkDivergence(iter, loss, this.network.params);
+    if (divergence !== null) {
       this.diverged = true;
-      this.divergedAt = this.currentIter;
-      this.stopped = true;
-      if (this.o.verbose) console.log(`diverged at iteration ${this.currentIter}: loss ${loss}`);
-      this.currentIter += 1;
-      return loss;
+      this.divergedAt = iter;
+      this.divergence = divergence;
+      this.loop.stop();
+      if (this.o.verbose) console.log(divergence.message);
+      return;
     }
+    // self.train_loss_list.append(loss)
     this.trainLossList.push(loss);
     if (this.o.verbose) console.log("train loss:" + loss);
-    this.o.onProgress?.({ kind: "iteration", iter: this.currentIter, maxIter: this.maxIter, loss });
-
-    if (this.currentIter === Math.floor(this.currentEpoch * this.iterPerEpoch) && this.currentEpoch < this.epochs) {
-      this.evaluateEpoch();
-    }
-    this.currentIter += 1;
-    return loss;
+    this.o.onProgress?.({ kind: "iteration", iter, maxIter: this.maxIter, loss });
   }
 
   /** Run every remaining iteration (or until divergence / early stop) and return the record. */
@@ -242,6 +256,7 @@ export class Trainer {
       iterPerEpoch: this.iterPerEpoch,
       diverged: this.diverged,
       divergedAt: this.divergedAt,
+      divergence: this.divergence,
       stoppedEarly: es !== null && es.stopped,
       bestEpoch: es !== null && es.bestEpoch > 0 ? es.bestEpoch : null,
       bestValue: es !== null && es.bestEpoch > 0 ? es.best : null,
@@ -250,7 +265,6 @@ export class Trainer {
   }
 
   private evaluateEpoch(): void {
-    this.currentEpoch += 1;
     const { xTrain, tTrain, xTest, tTest, validation } = this.o;
     const net = this.network;
     let xs = xTrain, ts = tTrain, xt = xTest, tt = tTest;
@@ -276,7 +290,7 @@ export class Trainer {
     this.o.onProgress?.(event);
     if (this.earlyStopping !== null) {
       const value = this.monitor === "valAcc" ? event.valAcc! : event.valLoss!;
-      if (this.earlyStopping.step(value, this.currentEpoch, net)) this.stopped = true;
+      if (this.earlyStopping.step(value, this.currentEpoch, net)) this.loop.stop();
     }
   }
 }

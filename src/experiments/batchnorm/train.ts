@@ -21,11 +21,12 @@
  */
 import { ArgumentError, assertInteger, assertPositive } from "../../core/errors";
 import { Matrix, assertShape } from "../../core/matrix";
-import { gatherRows } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { assertWeightInit, type WeightInit } from "../../nn/init";
 import { MultiLayerNetExtend } from "../../nn/multi-layer-net-extend";
 import { SGD } from "../../optim/sgd";
+import { TrainingLoop } from "../../train/loop";
+import { MiniBatch } from "../../train/mini-batch";
 
 /** hidden_size_list=[100, 100, 100, 100, 100] of batch_norm_test.py. */
 export const BOOK_HIDDEN_SIZES: readonly number[] = [100, 100, 100, 100, 100];
@@ -88,16 +89,6 @@ export function bookTrainSettings(s: BookTrainSettings = {}): Required<BookTrain
   return { maxEpochs, batchSize, learningRate, hiddenSizeList: [...hiddenSizeList] };
 }
 
-/**
- * iter_per_epoch = max(train_size / batch_size, 1). The book's value is a float
- * (10.0 for 1000/100) and `i % 10.0 == 0` works; for sizes that do not divide,
- * Python's test would almost never fire, so we round up (an epoch = enough
- * iterations to draw train_size samples).
- */
-export function iterPerEpoch(trainSize: number, batchSize: number): number {
-  return Math.max(Math.ceil(trainSize / batchSize), 1);
-}
-
 function checkData(d: PairData): void {
   if (d === null || typeof d !== "object") throw new ArgumentError("data", "{ xTrain, tTrain, xTest?, tTest? }", d);
   assertShape("data.xTrain", d.xTrain, -1, -1);
@@ -138,22 +129,19 @@ export function trainBookPair(data: PairData, options: BookPairOptions): PairRun
   const optimizer = new SGD({ lr: s.learningRate });
   const curves = [emptyCurve(xTest !== undefined), emptyCurve(xTest !== undefined)];
   const nets = [bnNetwork, network];
-  const perEpoch = iterPerEpoch(trainSize, s.batchSize);
   const updates: number[] = [];
-  const xBatch = new Matrix(s.batchSize, xTrain.cols);
-  const tBatch = new Int32Array(s.batchSize);
-  let epochCnt = 0;
-
-  for (let i = 0; ; i++) {
-    const mask = rng.choice(trainSize, s.batchSize);
-    gatherRows(xTrain, mask, xBatch);
-    for (let k = 0; k < mask.length; k++) tBatch[k] = tTrain[mask[k]];
-    nets.forEach((net, k) => {
-      const grads = net.gradient(xBatch, tBatch);
-      if (!Number.isFinite(net.lastLayer.loss) && curves[k].divergedAt === null) curves[k].divergedAt = epochCnt;
-      optimizer.update(net.params, grads);
-    });
-    if (i % perEpoch === 0) {
+  // for i in range(1000000000): … if i % iter_per_epoch == 0: … if epoch_cnt >= max_epochs: break
+  const loop = new TrainingLoop({
+    batch: new MiniBatch(xTrain, tTrain, s.batchSize), rng, maxEpochs: s.maxEpochs,
+    step: (x, t) => {
+      nets.forEach((net, k) => {
+        // grads = _network.gradient(x_batch, t_batch); optimizer.update(_network.params, grads)
+        const grads = net.gradient(x, t);
+        if (!Number.isFinite(net.lastLayer.loss) && curves[k].divergedAt === null) curves[k].divergedAt = loop.epoch;
+        optimizer.update(net.params, grads);
+      });
+    },
+    onEpoch: (_epoch, i) => {
       updates.push(i + 1);
       nets.forEach((net, k) => {
         const c = curves[k];
@@ -161,9 +149,8 @@ export function trainBookPair(data: PairData, options: BookPairOptions): PairRun
         c.trainAcc.push(net.accuracy(xTrain, tTrain));
         if (c.testAcc && xTest && tTest) c.testAcc.push(net.accuracy(xTest, tTest));
       });
-      epochCnt++;
-      if (epochCnt >= s.maxEpochs) break;
-    }
-  }
+    },
+  });
+  loop.run();
   return { weightScale, seed, updates, withBN: curves[0], withoutBN: curves[1] };
 }

@@ -27,10 +27,10 @@
  */
 import { ArgumentError, assertFinite, assertInRange, assertInteger, assertPositive } from "../../core/errors";
 import { Matrix } from "../../core/matrix";
+import { mnistSubset, type MnistSubset } from "../../data/mnist-subset";
 import { argmaxRows, gatherRows } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { splitValidation } from "../../data/shuffle-dataset";
-import { loadMnist } from "../../data/mnist";
 import type { DropoutForm } from "../../nn/dropout";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { MultiLayerNetExtend } from "../../nn/multi-layer-net-extend";
@@ -176,17 +176,9 @@ export function resolveConfig(c: OverfitConfig = {}): ResolvedOverfitConfig {
   return r;
 }
 
-/** MNIST, first trainSize / testSize images, read once per process. */
-const mnistCache = new Map<string, { xTrain: Matrix; tTrain: Int32Array; xTest: Matrix; tTest: Int32Array }>();
-export function overfitData(trainSize: number, testSize: number) {
-  const key = `${trainSize}/${testSize}`;
-  let d = mnistCache.get(key);
-  if (!d) {
-    const m = loadMnist({ normalize: true, trainSize, testSize });
-    d = { xTrain: m.xTrain, tTrain: m.tTrain as Int32Array, xTest: m.xTest, tTest: m.tTest as Int32Array };
-    mnistCache.set(key, d);
-  }
-  return d;
+/** MNIST, first trainSize / testSize images, read once per process (src/data/mnist-subset.ts). */
+export function overfitData(trainSize: number, testSize: number): MnistSubset {
+  return mnistSubset(trainSize, testSize);
 }
 
 interface Net {
