@@ -4,6 +4,7 @@
  *
  *   start     set up everything, execute every notebook, write handouts/
  *   test      set up, type check, execute notebooks (FAST), node:test suites
+ *   typecheck type check only (scripts/lib/typecheck.mjs)
  *   lab       set up, open JupyterLab (or classic Notebook) on notebooks/
  *   handouts  execute + export only (after a first npm start)
  *   setup     set up only: npm ci if needed, Jupyter, tslab kernel, native GEMM
@@ -174,9 +175,7 @@ async function handouts() {
 
 async function test() {
   const { python } = setup();
-  step("型チェック / type check (tsc --noEmit)");
-  const tsc = runInherit(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", ROOT]);
-  detail(tsc === 0 ? "ok" : "型エラーがあります (npm test は失敗になります) / type errors above: npm test will FAIL");
+  const tsc = await typecheckStep();
   // Tests always use FAST; executed copies are reused by test/notebooks.test.ts and test/handouts.test.ts.
   const records = await executeAll(python, "fast", { reuse: true });
   summarise(records, null);
@@ -186,6 +185,16 @@ async function test() {
   // The runner's closing summary stays the last output (CI reads it); a failed type check only sets the exit code.
   const tests = runInherit(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], env);
   return tsc === 0 && tests === 0 ? 0 : 1;
+}
+
+/** The one type check (scripts/lib/typecheck.mjs): tsconfig.json + notebook cells, TypeScript 5.0 like tslab. 0 = ok. */
+async function typecheckStep() {
+  step("型チェック / type check (TypeScript 5.0 = tslab: src/, test/, notebooks' code cells)");
+  const { formatProblem, typecheck } = await import("./lib/typecheck.mjs");
+  const r = typecheck(ROOT);
+  for (const p of r.problems) console.log(`    ${formatProblem(p)}`);
+  detail(r.ok ? `ok (TypeScript ${r.version}, ${r.seconds} s)` : `型エラー ${r.problems.length} 件 (npm test は失敗になります) / ${r.problems.length} type errors above: npm test will FAIL`);
+  return r.ok ? 0 : 1;
 }
 
 function listTests() {
@@ -220,6 +229,7 @@ const COMMANDS = {
   test: () => test(),
   handouts: () => handouts(),
   setup: () => (setup(), 0),
+  typecheck: async () => (ensureDeps(ROOT), typecheckStep()),
   lab: (args) => lab(args),
   bench: (args) => bench(args),
 };

@@ -206,7 +206,7 @@ describe("run.mjs fails cleanly", () => {
   it("an unknown command prints the usage", () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.mjs"), "nope"], { encoding: "utf8" });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /usage: node scripts\/run\.mjs <start\|test\|handouts\|setup\|lab\|bench>/);
+    assert.match(r.stderr, /usage: node scripts\/run\.mjs <start\|test\|handouts\|setup\|typecheck\|lab\|bench>/);
   });
 });
 
