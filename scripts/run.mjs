@@ -3,7 +3,7 @@
  * The project's commands (package.json scripts call this file):
  *
  *   start     set up everything, execute every notebook, write handouts/
- *   test      set up, type check, execute notebooks (FAST), node:test suites
+ *   test      set up (+ Chromium and a Japanese font), type check, execute notebooks (FAST), node:test suites
  *   typecheck type check only (scripts/lib/typecheck.mjs)
  *   lab       set up, open JupyterLab (or classic Notebook) on notebooks/
  *   handouts  execute + export only (after a first npm start)
@@ -18,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBrowser } from "./lib/browser.mjs";
 import { ensureDeps, depsProblem } from "./lib/deps.mjs";
 import { exportHandout, handoutsDir, indexHtml } from "./lib/handouts.mjs";
 import { ensureJupyter, findJupyter, candidatePythons, installAdvice, platform } from "./lib/jupyter.mjs";
@@ -175,13 +176,14 @@ async function handouts() {
 
 async function test() {
   const { python } = setup();
+  const { chromium } = ensureBrowser();
   const tsc = await typecheckStep();
   // Tests always use FAST; executed copies are reused by test/notebooks.test.ts and test/handouts.test.ts.
   const records = await executeAll(python, "fast", { reuse: true });
   summarise(records, null);
   step("テスト / node:test (test/*.test.ts)");
   const files = listTests();
-  const env = { ...process.env, ZEROKARA_BUDGET: "fast", ZEROKARA_PYTHON_FOUND: python };
+  const env = { ...process.env, ZEROKARA_BUDGET: "fast", ZEROKARA_PYTHON_FOUND: python, CHROMIUM_PATH: chromium };
   // The runner's closing summary stays the last output (CI reads it); a failed type check only sets the exit code.
   const tests = runInherit(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], env);
   return tsc === 0 && tests === 0 ? 0 : 1;
