@@ -1,7 +1,7 @@
 /** Figure 6-9 of the book (optimizers on MNIST) with a seed band; thin builder over mnist-info. */
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { colorOf } from "./figures-2d";
-import { SeriesLike, lossBandInfo } from "./mnist-info";
+import { LossSeries, lossBandInfo } from "./mnist-info";
 
 const rgba = (hex: string, a: number): string => {
   const v = parseInt(hex.slice(1), 16);
@@ -14,7 +14,7 @@ export interface MnistLossFigureOptions {
   yRange?: [number, number];
 }
 
-export function mnistLossFigure(series: SeriesLike[], smooth: (xs: number[]) => number[], options: MnistLossFigureOptions = {}): PlotlyFigure {
+export function mnistLossFigure(series: LossSeries[], smooth: (xs: number[]) => number[], options: MnistLossFigureOptions = {}): PlotlyFigure {
   const data: PlotlyTrace[] = [];
   let n = 0;
   series.forEach((s, i) => {

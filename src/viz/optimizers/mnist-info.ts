@@ -4,19 +4,10 @@
  * as a band; and the "book vs ours" rows at one printed iteration.
  */
 import { ArgumentError } from "../../core/errors";
+import type { OptimizerMnistSeries } from "../../experiments/optimizers/mnist";
 
-export interface RunLoss {
-  seed: number;
-  loss: number[];
-  trainAcc: number;
-  testAcc: number;
-  divergedAt: number | null;
-}
-
-export interface SeriesLike {
-  name: string;
-  runs: RunLoss[];
-}
+/** What the figure and the table read of a series of src/experiments/optimizers/mnist.ts (any optimizer name). */
+export type LossSeries = Pick<OptimizerMnistSeries, "runs"> & { name: string };
 
 export interface LossBandInfo {
   name: string;
@@ -37,7 +28,7 @@ export interface LossBandInfo {
  * mean / min / max over the seeds at every iteration. A diverged run
  * contributes its finite prefix only.
  */
-export function lossBandInfo(series: SeriesLike, smooth: (xs: number[]) => number[]): LossBandInfo {
+export function lossBandInfo(series: LossSeries, smooth: (xs: number[]) => number[]): LossBandInfo {
   if (!series || !Array.isArray(series.runs) || series.runs.length === 0) {
     throw new ArgumentError("series.runs", "at least one run", series?.runs);
   }
@@ -95,7 +86,7 @@ export function comparisonIteration(book: BookCurves, iterations: number): numbe
 }
 
 export function bookVsOursRows(
-  series: SeriesLike[], book: BookCurves, iterations: number, smooth: (xs: number[]) => number[], at?: number,
+  series: LossSeries[], book: BookCurves, iterations: number, smooth: (xs: number[]) => number[], at?: number,
 ): BookVsOursRow[] {
   const it = at ?? comparisonIteration(book, iterations);
   const k = book.iterations.indexOf(it);
