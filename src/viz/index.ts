@@ -12,3 +12,5 @@ export { formatNumber, formatSeconds } from "./format";
 export { inKernel } from "./kernel";
 export { showSource, sourceMarkdown, sourceExcerpt } from "./source";
 export type { SourceOptions, ShowSourceOptions } from "./source";
+export { dataFrame, trialsDataFrame, seedSummary, describeColumns } from "./dataframe";
+export type { DanfoFrame } from "./dataframe";
