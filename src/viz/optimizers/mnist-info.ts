@@ -5,6 +5,8 @@
  */
 import { ArgumentError } from "../../core/errors";
 import type { OptimizerMnistSeries } from "../../experiments/optimizers/mnist";
+import type { LossCurves } from "../../data/reference";
+import { seedBand, smoothFinitePrefix } from "../seed-band";
 
 /** What the figure and the table read of a series of src/experiments/optimizers/mnist.ts (any optimizer name). */
 export type LossSeries = Pick<OptimizerMnistSeries, "runs"> & { name: string };
@@ -33,32 +35,15 @@ export function lossBandInfo(series: LossSeries, smooth: (xs: number[]) => numbe
     throw new ArgumentError("series.runs", "at least one run", series?.runs);
   }
   const n = Math.max(...series.runs.map((r) => r.loss.length));
-  const curves = series.runs.map((r) => {
-    let end = r.loss.findIndex((v) => !Number.isFinite(v));
-    if (end < 0) end = r.loss.length;
-    return end > 0 ? smooth(r.loss.slice(0, end)) : [];
-  });
-  const mean: (number | null)[] = [], lo: (number | null)[] = [], hi: (number | null)[] = [];
-  for (let i = 0; i < n; i++) {
-    const vals = curves.map((c) => c[i]).filter((v): v is number => Number.isFinite(v));
-    if (vals.length === 0) {
-      mean.push(null); lo.push(null); hi.push(null);
-      continue;
-    }
-    mean.push(vals.reduce((a, b) => a + b, 0) / vals.length);
-    lo.push(Math.min(...vals));
-    hi.push(Math.max(...vals));
-  }
+  const { mean, lower: lo, upper: hi } = seedBand(series.runs.map((r) => smoothFinitePrefix(r.loss, smooth)), n);
   return {
     name: series.name, x: Array.from({ length: n }, (_, i) => i), mean, lo, hi,
     seeds: series.runs.length, diverged: series.runs.filter((r) => r.divergedAt !== null).map((r) => r.seed),
   };
 }
 
-export interface BookCurves {
-  iterations: number[];
-  loss: Record<string, number[]>;
-}
+/** The book's printed losses (src/data/reference.ts). */
+export type BookCurves = LossCurves<string>;
 
 export interface BookVsOursRow {
   optimizer: string;
