@@ -6,19 +6,16 @@
 import { ArgumentError } from "../../core/errors";
 import type { InitMnistResult, MnistInitKey } from "../../experiments/init/mnist";
 import type { LossCurves } from "../../data/reference";
-import { seedBand, smoothFinitePrefix } from "../seed-band";
+import { type SeedBand, seedBand, smoothFinitePrefix } from "../seed-band";
 
 /** The book's printed losses (bookWeightInitLosses() of src/data/reference.ts). */
 export type BookLosses = LossCurves<string>;
 
-export interface LossCurveInfo {
+/** One initial value's seeds as a mean line and a min–max band (SeedBand), with the book's points. */
+export interface LossCurveInfo extends SeedBand {
   key: MnistInitKey;
   label: string;
   x: number[];
-  /** Pointwise mean of the seeds' smoothed curves (null where no seed is finite). */
-  mean: (number | null)[];
-  lower: (number | null)[];
-  upper: (number | null)[];
   seeds: number;
   /** Iterations at which a seed diverged (its curve stops there). */
   diverged: number[];

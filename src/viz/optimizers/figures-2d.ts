@@ -9,6 +9,7 @@ import type { AxisErrors } from "../../experiments/optimizers/sgd-analysis";
 import { Box, PathInfo, Point, pathInfo, thinInfo } from "./path-info";
 import { Fn2, contourInfo, gradientFieldInfo } from "./landscape-info";
 import { sweepInfo } from "./sweep-info";
+import { paletteColor } from "../palette";
 import { logSeriesInfo } from "./sgd-errors-info";
 
 /** One colour per optimizer, the same in every figure of the notebook. */
@@ -21,10 +22,7 @@ export const OPTIMIZER_COLORS: Record<string, string> = {
   Adam: "#d62728",
 };
 
-export function colorOf(name: string, i = 0): string {
-  const fallback = ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f"];
-  return OPTIMIZER_COLORS[name] ?? fallback[i % fallback.length];
-}
+export const colorOf = paletteColor(OPTIMIZER_COLORS, ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f"]);
 
 /** A function with its view box and known minima (Function2D satisfies this). */
 export interface Landscape extends Fn2 {

@@ -23,7 +23,7 @@ export function mnistLossFigure(series: LossSeries[], smooth: (xs: number[]) => 
     const color = colorOf(s.name, i);
     // band: upper edge forward, lower edge backward, filled
     const xs = [...b.x, ...[...b.x].reverse()];
-    const ys = [...b.hi, ...[...b.lo].reverse()];
+    const ys = [...b.upper, ...[...b.lower].reverse()];
     data.push({
       type: "scatter", mode: "lines", x: xs, y: ys, fill: "toself", fillcolor: rgba(color, 0.18),
       line: { width: 0 }, hoverinfo: "skip", legendgroup: s.name, showlegend: false, name: `${s.name} 範囲`,

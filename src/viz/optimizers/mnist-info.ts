@@ -6,20 +6,16 @@
 import { ArgumentError } from "../../core/errors";
 import type { OptimizerMnistSeries } from "../../experiments/optimizers/mnist";
 import type { LossCurves } from "../../data/reference";
-import { seedBand, smoothFinitePrefix } from "../seed-band";
+import { type SeedBand, seedBand, smoothFinitePrefix } from "../seed-band";
 
 /** What the figure and the table read of a series of src/experiments/optimizers/mnist.ts (any optimizer name). */
 export type LossSeries = Pick<OptimizerMnistSeries, "runs"> & { name: string };
 
-export interface LossBandInfo {
+/** The seeds' smoothed curves as a mean line and a min–max band (SeedBand), per optimizer. */
+export interface LossBandInfo extends SeedBand {
   name: string;
   /** Iteration numbers 0 … n−1. */
   x: number[];
-  /** Mean over seeds of each seed's smoothed curve. */
-  mean: (number | null)[];
-  /** Smallest / largest smoothed value over seeds: the band. */
-  lo: (number | null)[];
-  hi: (number | null)[];
   seeds: number;
   /** Seeds whose run diverged (their curve stops there). */
   diverged: number[];
@@ -35,9 +31,9 @@ export function lossBandInfo(series: LossSeries, smooth: (xs: number[]) => numbe
     throw new ArgumentError("series.runs", "at least one run", series?.runs);
   }
   const n = Math.max(...series.runs.map((r) => r.loss.length));
-  const { mean, lower: lo, upper: hi } = seedBand(series.runs.map((r) => smoothFinitePrefix(r.loss, smooth)), n);
+  const { mean, lower, upper } = seedBand(series.runs.map((r) => smoothFinitePrefix(r.loss, smooth)), n);
   return {
-    name: series.name, x: Array.from({ length: n }, (_, i) => i), mean, lo, hi,
+    name: series.name, x: Array.from({ length: n }, (_, i) => i), mean, lower, upper,
     seeds: series.runs.length, diverged: series.runs.filter((r) => r.divergedAt !== null).map((r) => r.seed),
   };
 }
