@@ -3,7 +3,8 @@
  * The project's commands (package.json scripts call this file):
  *
  *   start     set up everything, execute every notebook, write handouts/
- *   test      set up, type check, execute notebooks (FAST), node:test suites
+ *   test      set up (+ Chromium and a Japanese font), type check, execute notebooks (FAST), node:test suites
+ *   typecheck type check only (scripts/lib/typecheck.mjs)
  *   lab       set up, open JupyterLab (or classic Notebook) on notebooks/
  *   handouts  execute + export only (after a first npm start)
  *   setup     set up only: npm ci if needed, Jupyter, tslab kernel, native GEMM
@@ -17,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBrowser } from "./lib/browser.mjs";
 import { ensureDeps, depsProblem } from "./lib/deps.mjs";
 import { exportHandout, handoutsDir, indexHtml } from "./lib/handouts.mjs";
 import { dropStaleHandout } from "./lib/stale-handouts.mjs";
@@ -178,18 +180,27 @@ async function handouts() {
 
 async function test() {
   const { python } = setup();
-  step("型チェック / type check (tsc --noEmit)");
-  const tsc = runInherit(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", ROOT]);
-  detail(tsc === 0 ? "ok" : "型エラーがあります (npm test は失敗になります) / type errors above: npm test will FAIL");
+  const { chromium } = ensureBrowser();
+  const tsc = await typecheckStep();
   // Tests always use FAST; executed copies are reused by test/notebooks.test.ts and test/handouts.test.ts.
   const records = await executeAll(python, "fast", { reuse: true });
   summarise(records, null);
   step("テスト / node:test (test/*.test.ts)");
   const files = listTests();
-  const env = { ...process.env, ZEROKARA_BUDGET: "fast", ZEROKARA_PYTHON_FOUND: python };
+  const env = { ...process.env, ZEROKARA_BUDGET: "fast", ZEROKARA_PYTHON_FOUND: python, CHROMIUM_PATH: chromium };
   // The runner's closing summary stays the last output (CI reads it); a failed type check only sets the exit code.
   const tests = runInherit(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], env);
   return tsc === 0 && tests === 0 ? 0 : 1;
+}
+
+/** The one type check (scripts/lib/typecheck.mjs): tsconfig.json + notebook cells, TypeScript 5.0 like tslab. 0 = ok. */
+async function typecheckStep() {
+  step("型チェック / type check (TypeScript 5.0 = tslab: src/, test/, notebooks' code cells)");
+  const { formatProblem, typecheck } = await import("./lib/typecheck.mjs");
+  const r = typecheck(ROOT);
+  for (const p of r.problems) console.log(`    ${formatProblem(p)}`);
+  detail(r.ok ? `ok (TypeScript ${r.version}, ${r.seconds} s)` : `型エラー ${r.problems.length} 件 (npm test は失敗になります) / ${r.problems.length} type errors above: npm test will FAIL`);
+  return r.ok ? 0 : 1;
 }
 
 function listTests() {
@@ -224,6 +235,7 @@ const COMMANDS = {
   test: () => test(),
   handouts: () => handouts(),
   setup: () => (setup(), 0),
+  typecheck: async () => (ensureDeps(ROOT), typecheckStep()),
   lab: (args) => lab(args),
   bench: (args) => bench(args),
 };

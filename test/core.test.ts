@@ -233,7 +233,7 @@ describe("RNG", () => {
 describe("src/core under tslab", () => {
   test("compiles with tslab's own TypeScript (5.0.4) and no DOM lib, as a notebook imports it", () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
+    const ts = require("@tslab/typescript-for-tslab") as typeof import("@tslab/typescript-for-tslab");
     const program = ts.createProgram([require.resolve("../src/core/index")], {
       strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
       moduleResolution: ts.ModuleResolutionKind.NodeJs, esModuleInterop: true, types: ["node"],

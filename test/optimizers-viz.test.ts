@@ -137,8 +137,8 @@ describe("mnist-info", () => {
   it("lossBandInfo: mean, min and max over seeds of the smoothed curves", () => {
     const b = lossBandInfo({ name: "SGD", runs: [run(0, [3, 2, 1]), run(1, [1, 2, 5])] }, id);
     assert.deepEqual(b.mean, [2, 2, 3]);
-    assert.deepEqual(b.lo, [1, 2, 1]);
-    assert.deepEqual(b.hi, [3, 2, 5]);
+    assert.deepEqual(b.lower, [1, 2, 1]);
+    assert.deepEqual(b.upper, [3, 2, 5]);
   });
 
   it("a diverged seed contributes its finite prefix only", () => {

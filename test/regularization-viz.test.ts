@@ -12,7 +12,7 @@ import type { RegularizationSweep } from "../src/experiments/regularization/swee
 import type { RegularizationSummary } from "../src/experiments/regularization/summary";
 import { prepareFigure } from "../src/viz/figure";
 import {
-  bandPolygon, bookCurve, judgeChoice, overfitFigure, pctPm, sourceBlock, summaryFigure, summaryRows, sweepFigure,
+  bandPolygon, bookCurve, judgeChoice, overfitFigure, pctPm, summaryFigure, summaryRows, sweepFigure,
   sweepGapFigure, sweepSliderInfo, valueLabel, weightHistogram,
 } from "../src/viz/regularization";
 
@@ -71,16 +71,6 @@ describe("weights", () => {
     assert.deepEqual(h.counts, [0, 1, 1, 1]);
     assert.equal(h.counts.reduce((a, b) => a + b, 0) + h.exactZeros + h.outside, h.total);
     assert.throws(() => weightHistogram([1], 0, 3), /range/);
-  });
-
-  it("sourceBlock cuts one function out of an engine file, through its closing brace", () => {
-    const src = sourceBlock("src/nn/net-common.ts", "export function addL1Grad(");
-    assert.ok(src.startsWith("export function addL1Grad("));
-    assert.ok(src.endsWith("}"));
-    assert.ok(src.includes("Math.sign(w[i])"));
-    assert.ok(!src.includes("accuracyOf"), "stops at the function's end");
-    assert.throws(() => sourceBlock("src/nn/net-common.ts", "export function nothingLikeThis("), /header/);
-    assert.throws(() => sourceBlock("src/nope.ts", "x"), /file/);
   });
 });
 

@@ -181,6 +181,104 @@ describe("ensureJupyter decides (fake system: nothing is installed)", async () =
   });
 });
 
+interface BrowserSystem {
+  findChromium(env?: Record<string, string | undefined>): string | null;
+  hasJapaneseFont(): boolean;
+  platform(): { isRoot: boolean; isDebian: boolean };
+  aptInstall(packages: string[]): void;
+}
+interface BrowserLib {
+  APT_CHROMIUM: string;
+  APT_JAPANESE_FONT: string;
+  findChromium(env?: Record<string, string | undefined>): string | null;
+  planBrowser(o: { isRoot: boolean; isDebian: boolean; env?: Record<string, string | undefined> }): "apt" | "advise";
+  browserAdvice(o: { isRoot: boolean; isDebian: boolean; packages: string[]; explicit?: string }): string;
+  ensureBrowser(env: Record<string, string | undefined>, sys: BrowserSystem): { chromium: string; font: boolean; installed: boolean };
+}
+
+describe("npm test's Chromium and Japanese font (fake system: nothing is installed)", async () => {
+  const b = await lib<BrowserLib>("browser");
+
+  /** A machine with or without Chromium / the font; apt "installs" what it is asked for. */
+  function fakeSystem(o: { chromium: boolean; font: boolean; isRoot: boolean; isDebian: boolean; aptWorks?: boolean; aptForgetsChromium?: boolean }) {
+    const calls: string[][] = [];
+    const state = { chromium: o.chromium, font: o.font };
+    const sys: BrowserSystem = {
+      findChromium: () => (state.chromium ? "/usr/bin/chromium" : null),
+      hasJapaneseFont: () => state.font,
+      platform: () => ({ isRoot: o.isRoot, isDebian: o.isDebian }),
+      aptInstall: (pkgs) => {
+        calls.push(pkgs);
+        if (o.aptWorks === false) throw new Error("apt failed");
+        if (pkgs.includes("chromium") && !o.aptForgetsChromium) state.chromium = true;
+        if (pkgs.includes("fonts-ipafont-gothic")) state.font = true;
+      },
+    };
+    return { sys, calls };
+  }
+  const quiet = (t: { mock: { method(o: object, m: string, f: () => void): unknown } }) => {
+    t.mock.method(console, "log", () => {});
+    t.mock.method(console, "warn", () => {});
+  };
+
+  it("both present: installs nothing", (t) => {
+    quiet(t);
+    const { sys, calls } = fakeSystem({ chromium: true, font: true, isRoot: true, isDebian: true });
+    assert.deepEqual(b.ensureBrowser({}, sys), { chromium: "/usr/bin/chromium", font: true, installed: false });
+    assert.deepEqual(calls, []);
+  });
+
+  it("root on Debian, a fresh machine: one apt install of chromium and fonts-ipafont-gothic", (t) => {
+    quiet(t);
+    const { sys, calls } = fakeSystem({ chromium: false, font: false, isRoot: true, isDebian: true });
+    assert.deepEqual(b.ensureBrowser({}, sys), { chromium: "/usr/bin/chromium", font: true, installed: true });
+    assert.deepEqual(calls, [["chromium", "fonts-ipafont-gothic"]]);
+  });
+
+  it("root on Debian with Chromium but no Japanese font: apt installs the font only", (t) => {
+    quiet(t);
+    const { sys, calls } = fakeSystem({ chromium: true, font: false, isRoot: true, isDebian: true });
+    assert.equal(b.ensureBrowser({}, sys).installed, true);
+    assert.deepEqual(calls, [["fonts-ipafont-gothic"]]);
+  });
+
+  it("not root: no apt; without Chromium it stops with the exact command, without the font it only warns", (t) => {
+    quiet(t);
+    const none = fakeSystem({ chromium: false, font: false, isRoot: false, isDebian: true });
+    assert.throws(() => b.ensureBrowser({}, none.sys), (e: Error) => e.name === "SetupError" && e.message.includes("sudo apt-get install -y chromium fonts-ipafont-gothic"));
+    assert.deepEqual(none.calls, []);
+    const noFont = fakeSystem({ chromium: true, font: false, isRoot: false, isDebian: true });
+    assert.deepEqual(b.ensureBrowser({}, noFont.sys), { chromium: "/usr/bin/chromium", font: false, installed: false });
+    assert.deepEqual(noFont.calls, []);
+  });
+
+  it("not Debian, ZEROKARA_NO_APT or an explicit CHROMIUM_PATH: advice, no apt", (t) => {
+    quiet(t);
+    for (const [env, platform] of [[{}, { isRoot: true, isDebian: false }], [{ ZEROKARA_NO_APT: "1" }, { isRoot: true, isDebian: true }], [{ CHROMIUM_PATH: "/opt/none/chrome" }, { isRoot: true, isDebian: true }]] as const) {
+      const { sys, calls } = fakeSystem({ chromium: false, font: true, ...platform });
+      assert.throws(() => b.ensureBrowser({ ...env }, sys), /SetupError|Chromium|CHROMIUM_PATH/);
+      assert.deepEqual(calls, [], JSON.stringify(env));
+    }
+    assert.match(b.browserAdvice({ isRoot: false, isDebian: false, packages: ["chromium"] }), /package manager/);
+    assert.doesNotMatch(b.browserAdvice({ isRoot: false, isDebian: false, packages: ["chromium"] }), /apt-get/);
+    assert.match(b.browserAdvice({ isRoot: true, isDebian: true, packages: ["chromium"], explicit: "/opt/none/chrome" }), /CHROMIUM_PATH=\/opt\/none\/chrome does not exist/);
+  });
+
+  it("an apt failure propagates; apt that leaves no Chromium stops with advice", (t) => {
+    quiet(t);
+    assert.throws(() => b.ensureBrowser({}, fakeSystem({ chromium: false, font: false, isRoot: true, isDebian: true, aptWorks: false }).sys), /apt failed/);
+    assert.throws(() => b.ensureBrowser({}, fakeSystem({ chromium: false, font: true, isRoot: true, isDebian: true, aptForgetsChromium: true }).sys),
+      (e: Error) => e.name === "SetupError" && /no Chromium was found/.test(e.message));
+  });
+
+  it("findChromium: CHROMIUM_PATH alone when set; otherwise the usual places", () => {
+    assert.equal(b.findChromium({ CHROMIUM_PATH: path.join(tmp, "no-chromium-here"), PATH: "/usr/bin" }), null);
+    assert.equal(b.findChromium({ CHROMIUM_PATH: process.execPath }), process.execPath);
+    const found = b.findChromium({ PATH: path.join(tmp, "nothing-here") });
+    assert.ok(found === null || found === "/usr/bin/chromium");
+  });
+});
+
 describe("run.mjs fails cleanly", () => {
   it("with no usable Jupyter: exit 1, what to install, no stack trace, nothing installed", () => {
     const fake = pythonWithoutJupyter() ?? path.join(tmp, "no-such-python");
@@ -206,7 +304,7 @@ describe("run.mjs fails cleanly", () => {
   it("an unknown command prints the usage", () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.mjs"), "nope"], { encoding: "utf8" });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /usage: node scripts\/run\.mjs <start\|test\|handouts\|setup\|lab\|bench>/);
+    assert.match(r.stderr, /usage: node scripts\/run\.mjs <start\|test\|handouts\|setup\|typecheck\|lab\|bench>/);
   });
 });
 

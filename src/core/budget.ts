@@ -1,5 +1,5 @@
 /**
- * The two run budgets of DESIGN.md: FAST (default; npm test, CI, a notebook in
+ * The two run budgets (docs/ARCHITECTURE.md, "Budgets"): FAST (default; npm test, CI, a notebook in
  * well under a minute) and FULL (the book's own sizes), chosen by the
  * environment variable ZEROKARA_BUDGET=fast|full.
  */

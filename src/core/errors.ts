@@ -1,5 +1,5 @@
 /**
- * Errors that name the argument at fault and what was expected (DESIGN.md "Errors").
+ * Errors that name the argument at fault and what was expected (docs/ARCHITECTURE.md, "Errors").
  * Every public function of the engine validates its input with these helpers
  * instead of letting a NaN or an out-of-range index travel deep into a loop.
  */

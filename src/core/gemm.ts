@@ -1,5 +1,5 @@
 /**
- * GEMM backends behind one interface (DESIGN.md "Speed without losing the book").
+ * GEMM backends behind one interface (docs/ARCHITECTURE.md, "Book-shaped classes, speed below them").
  *
  * Layers never call a backend directly: they call `matmul` in ops.ts, which
  * calls `gemm()` here, which forwards to the backend chosen at load time.

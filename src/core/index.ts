@@ -4,3 +4,4 @@ export * from "./matrix";
 export * from "./ops";
 export * from "./gemm";
 export * from "./backends";
+export * from "./budget";

@@ -1,5 +1,5 @@
 /**
- * One seeded random generator for the whole engine (DESIGN.md: never Math.random).
+ * One seeded random generator for the whole engine (docs/ARCHITECTURE.md, "Layers": never Math.random).
  *
  * xoshiro128** (Blackman & Vigna) on 32-bit integers: fast in JS, small state,
  * and good statistical quality. The 128-bit state is filled from the seed with

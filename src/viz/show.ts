@@ -1,5 +1,5 @@
 /**
- * show(fig): draw a Plotly figure in the notebook (DESIGN.md "Display contract").
+ * show(fig): draw a Plotly figure in the notebook (docs/ARCHITECTURE.md, "The display contract").
  *
  * One display_data carries
  *   application/vnd.plotly.v1+json — JupyterLab / VS Code Plotly renderers,

@@ -13,4 +13,3 @@ export * from "./graph-figure";
 export * from "./norm-axes-info";
 export * from "./norm-axes-figure";
 export * from "./quiz";
-export * from "./source-excerpt";

@@ -1,3 +1,5 @@
+import { paletteColor } from "../palette";
+
 /** One colour per initial value, the same in every figure of notebook 6.2. */
 export const INIT_COLORS: Record<string, string> = {
   "std=1": "#d62728",
@@ -7,10 +9,7 @@ export const INIT_COLORS: Record<string, string> = {
   glorot: "#9467bd",
 };
 
-export function initColor(key: string, i = 0): string {
-  const fallback = ["#ff7f0e", "#8c564b", "#e377c2", "#17becf"];
-  return INIT_COLORS[key] ?? fallback[i % fallback.length];
-}
+export const initColor = paletteColor(INIT_COLORS, ["#ff7f0e", "#8c564b", "#e377c2", "#17becf"]);
 
 /** Japanese names of the activations for titles. */
 export const ACTIVATION_LABELS: Record<string, string> = {

@@ -5,22 +5,17 @@
  */
 import { ArgumentError } from "../../core/errors";
 import type { InitMnistResult, MnistInitKey } from "../../experiments/init/mnist";
-import { smoothCurve } from "../../train/smooth-curve";
+import type { LossCurves } from "../../data/reference";
+import { type SeedBand, seedBand, smoothFinitePrefix } from "../seed-band";
 
 /** The book's printed losses (bookWeightInitLosses() of src/data/reference.ts). */
-export interface BookLosses {
-  iterations: number[];
-  loss: Record<string, number[]>;
-}
+export type BookLosses = LossCurves<string>;
 
-export interface LossCurveInfo {
+/** One initial value's seeds as a mean line and a min–max band (SeedBand), with the book's points. */
+export interface LossCurveInfo extends SeedBand {
   key: MnistInitKey;
   label: string;
   x: number[];
-  /** Pointwise mean of the seeds' smoothed curves (null where no seed is finite). */
-  mean: (number | null)[];
-  lower: (number | null)[];
-  upper: (number | null)[];
   seeds: number;
   /** Iterations at which a seed diverged (its curve stops there). */
   diverged: number[];
@@ -29,12 +24,7 @@ export interface LossCurveInfo {
 }
 
 /** The book's smooth_curve on the finite prefix of a run (a diverged run stops at its divergence). */
-export function smoothRun(loss: number[]): number[] {
-  let n = 0;
-  while (n < loss.length && Number.isFinite(loss[n])) n++;
-  if (n === 0) return [];
-  return smoothCurve(loss.slice(0, n));
-}
+export const smoothRun = (loss: number[]): number[] => smoothFinitePrefix(loss);
 
 export function lossCurveInfo(result: InitMnistResult, book?: BookLosses): LossCurveInfo[] {
   if (!result || typeof result !== "object" || !result.inits) throw new ArgumentError("result", "the result of initMnist", result);
@@ -42,13 +32,7 @@ export function lossCurveInfo(result: InitMnistResult, book?: BookLosses): LossC
   return (Object.keys(result.inits) as MnistInitKey[]).map((key) => {
     const s = result.inits[key];
     const curves = s.runs.map((r) => smoothRun(r.loss));
-    const mean: (number | null)[] = [], lower: (number | null)[] = [], upper: (number | null)[] = [];
-    for (let i = 0; i < N; i++) {
-      const vs = curves.filter((c) => i < c.length && Number.isFinite(c[i])).map((c) => c[i]);
-      mean.push(vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : null);
-      lower.push(vs.length ? Math.min(...vs) : null);
-      upper.push(vs.length ? Math.max(...vs) : null);
-    }
+    const { mean, lower, upper } = seedBand(curves, N);
     let bookPts: LossCurveInfo["book"] = null;
     const series = book?.loss[s.bookKey];
     if (book && series) {

@@ -4,9 +4,12 @@
  * …Info() functions next to this file.
  */
 import type { PlotlyFigure, PlotlyLayout, PlotlyTrace } from "../figure";
-import { Box, PathInfo, Point, RunLike, pathInfo, thinInfo } from "./path-info";
+import type { Run2D, Sweep2D } from "../../experiments/optimizers/paths-2d";
+import type { AxisErrors } from "../../experiments/optimizers/sgd-analysis";
+import { Box, PathInfo, Point, pathInfo, thinInfo } from "./path-info";
 import { Fn2, contourInfo, gradientFieldInfo } from "./landscape-info";
 import { sweepInfo } from "./sweep-info";
+import { paletteColor } from "../palette";
 import { logSeriesInfo } from "./sgd-errors-info";
 
 /** One colour per optimizer, the same in every figure of the notebook. */
@@ -19,10 +22,7 @@ export const OPTIMIZER_COLORS: Record<string, string> = {
   Adam: "#d62728",
 };
 
-export function colorOf(name: string, i = 0): string {
-  const fallback = ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f"];
-  return OPTIMIZER_COLORS[name] ?? fallback[i % fallback.length];
-}
+export const colorOf = paletteColor(OPTIMIZER_COLORS, ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f"]);
 
 /** A function with its view box and known minima (Function2D satisfies this). */
 export interface Landscape extends Fn2 {
@@ -30,11 +30,6 @@ export interface Landscape extends Fn2 {
   yRange: [number, number];
   minima: Point[];
   label?: string;
-}
-
-export interface NamedRun extends RunLike {
-  optimizer: string;
-  hyperparams: Record<string, number>;
 }
 
 export const boxOf = (fn: Landscape): Box => ({ x: [...fn.xRange] as [number, number], y: [...fn.yRange] as [number, number] });
@@ -109,7 +104,7 @@ export function pathData(info: PathInfo, color: string, markers = true): PlotlyT
   return { x: info.x.map(round6), y: info.y.map(round6), customdata: info.step, marker };
 }
 
-export function pathTrace(run: NamedRun, box: Box, color: string, axes: Axes = {}, name?: string, upTo?: number): PlotlyTrace {
+export function pathTrace(run: Run2D, box: Box, color: string, axes: Axes = {}, name?: string, upTo?: number): PlotlyTrace {
   const info = thinInfo(pathInfo(run, box, upTo), DRAW_POINTS);
   const markers = run.path.length <= MARKER_LIMIT;
   const label = name ?? `${run.optimizer} (${hyperparamText(run.hyperparams)})`;
@@ -142,7 +137,7 @@ export function landscapeFigure(fn: Landscape, title?: string): PlotlyFigure {
 }
 
 /** The book's figure 6-8 layout: one panel per optimizer (2×2 for four), red path, "+" at the minimum. */
-export function panelsFigure(runs: NamedRun[], fn: Landscape, title = "本書の図 6-8 の再現（30 回の更新）"): PlotlyFigure {
+export function panelsFigure(runs: Run2D[], fn: Landscape, title = "本書の図 6-8 の再現（30 回の更新）"): PlotlyFigure {
   const box = boxOf(fn);
   const cols = 2;
   const rows = Math.ceil(runs.length / cols);
@@ -181,7 +176,7 @@ export interface AnimationOptions {
   box?: Box;
 }
 
-export function pathsAnimationFigure(runs: NamedRun[], fn: Landscape, options: AnimationOptions = {}): PlotlyFigure {
+export function pathsAnimationFigure(runs: Run2D[], fn: Landscape, options: AnimationOptions = {}): PlotlyFigure {
   const { title = "6 つの手法を重ねて比較", maxFrames = 61 } = options;
   const box = options.box ?? boxOf(fn);
   const background = [contourTrace(fn, box), minimaTrace(fn)];
@@ -229,17 +224,6 @@ export function frameSteps(steps: number, maxFrames = 61): number[] {
   return [...new Set(Array.from({ length: maxFrames }, (_, i) => Math.round((i * steps) / (maxFrames - 1))))];
 }
 
-export interface SweepLike {
-  title: string;
-  innerName: string;
-  outer: { label: string; value: number | string }[];
-  inner: { label: string; value: number | string }[][];
-  runs: NamedRun[][];
-  defaults: number[];
-  /** Dropdown entry shown first (default 0). */
-  outerDefault?: number;
-}
-
 const INNER_NAMES: Record<string, string> = { lr: "lr", momentum: "α", beta1: "β₁", beta2: "β₂", decayRate: "ρ" };
 
 /**
@@ -247,7 +231,7 @@ const INNER_NAMES: Record<string, string> = { lr: "lr", momentum: "α", beta1: "
  * runs. Each slider step shows one run and puts its status (converged /
  * diverged / left the view) in the title.
  */
-export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
+export function sweepFigure(sweep: Sweep2D, fn: Landscape): PlotlyFigure {
   const box = boxOf(fn);
   const background = [contourTrace(fn, box), minimaTrace(fn, {}, false)];
   const info = sweepInfo(sweep, background.length);
@@ -292,15 +276,6 @@ export function sweepFigure(sweep: SweepLike, fn: Landscape): PlotlyFigure {
   };
 }
 
-export interface AxisErrorsLike {
-  lr: number;
-  k: number[];
-  measured: [number[], number[]];
-  predicted: [number[], number[]];
-  eigenvalues: [number, number];
-  diverged: boolean;
-}
-
 const LR_COLORS = ["#7f7f7f", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e"];
 
 /**
@@ -308,7 +283,7 @@ const LR_COLORS = ["#7f7f7f", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f
  * update number, log scale: the engine's SGD (markers) on the closed form
  * |e₀|·|1 − lr·λ|^k (lines).
  */
-export function sgdErrorsFigure(series: AxisErrorsLike[], labels: string[] = []): PlotlyFigure {
+export function sgdErrorsFigure(series: AxisErrors[], labels: string[] = []): PlotlyFigure {
   const data: PlotlyTrace[] = [];
   const annotations: unknown[] = [];
   series.forEach((s, i) => {

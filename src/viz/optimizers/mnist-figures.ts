@@ -1,7 +1,7 @@
 /** Figure 6-9 of the book (optimizers on MNIST) with a seed band; thin builder over mnist-info. */
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
 import { colorOf } from "./figures-2d";
-import { SeriesLike, lossBandInfo } from "./mnist-info";
+import { LossSeries, lossBandInfo } from "./mnist-info";
 
 const rgba = (hex: string, a: number): string => {
   const v = parseInt(hex.slice(1), 16);
@@ -14,7 +14,7 @@ export interface MnistLossFigureOptions {
   yRange?: [number, number];
 }
 
-export function mnistLossFigure(series: SeriesLike[], smooth: (xs: number[]) => number[], options: MnistLossFigureOptions = {}): PlotlyFigure {
+export function mnistLossFigure(series: LossSeries[], smooth: (xs: number[]) => number[], options: MnistLossFigureOptions = {}): PlotlyFigure {
   const data: PlotlyTrace[] = [];
   let n = 0;
   series.forEach((s, i) => {
@@ -23,7 +23,7 @@ export function mnistLossFigure(series: SeriesLike[], smooth: (xs: number[]) => 
     const color = colorOf(s.name, i);
     // band: upper edge forward, lower edge backward, filled
     const xs = [...b.x, ...[...b.x].reverse()];
-    const ys = [...b.hi, ...[...b.lo].reverse()];
+    const ys = [...b.upper, ...[...b.lower].reverse()];
     data.push({
       type: "scatter", mode: "lines", x: xs, y: ys, fill: "toself", fillcolor: rgba(color, 0.18),
       line: { width: 0 }, hoverinfo: "skip", legendgroup: s.name, showlegend: false, name: `${s.name} 範囲`,

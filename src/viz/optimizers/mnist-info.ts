@@ -4,29 +4,18 @@
  * as a band; and the "book vs ours" rows at one printed iteration.
  */
 import { ArgumentError } from "../../core/errors";
+import type { OptimizerMnistSeries } from "../../experiments/optimizers/mnist";
+import type { LossCurves } from "../../data/reference";
+import { type SeedBand, seedBand, smoothFinitePrefix } from "../seed-band";
 
-export interface RunLoss {
-  seed: number;
-  loss: number[];
-  trainAcc: number;
-  testAcc: number;
-  divergedAt: number | null;
-}
+/** What the figure and the table read of a series of src/experiments/optimizers/mnist.ts (any optimizer name). */
+export type LossSeries = Pick<OptimizerMnistSeries, "runs"> & { name: string };
 
-export interface SeriesLike {
-  name: string;
-  runs: RunLoss[];
-}
-
-export interface LossBandInfo {
+/** The seeds' smoothed curves as a mean line and a min–max band (SeedBand), per optimizer. */
+export interface LossBandInfo extends SeedBand {
   name: string;
   /** Iteration numbers 0 … n−1. */
   x: number[];
-  /** Mean over seeds of each seed's smoothed curve. */
-  mean: (number | null)[];
-  /** Smallest / largest smoothed value over seeds: the band. */
-  lo: (number | null)[];
-  hi: (number | null)[];
   seeds: number;
   /** Seeds whose run diverged (their curve stops there). */
   diverged: number[];
@@ -37,37 +26,20 @@ export interface LossBandInfo {
  * mean / min / max over the seeds at every iteration. A diverged run
  * contributes its finite prefix only.
  */
-export function lossBandInfo(series: SeriesLike, smooth: (xs: number[]) => number[]): LossBandInfo {
+export function lossBandInfo(series: LossSeries, smooth: (xs: number[]) => number[]): LossBandInfo {
   if (!series || !Array.isArray(series.runs) || series.runs.length === 0) {
     throw new ArgumentError("series.runs", "at least one run", series?.runs);
   }
   const n = Math.max(...series.runs.map((r) => r.loss.length));
-  const curves = series.runs.map((r) => {
-    let end = r.loss.findIndex((v) => !Number.isFinite(v));
-    if (end < 0) end = r.loss.length;
-    return end > 0 ? smooth(r.loss.slice(0, end)) : [];
-  });
-  const mean: (number | null)[] = [], lo: (number | null)[] = [], hi: (number | null)[] = [];
-  for (let i = 0; i < n; i++) {
-    const vals = curves.map((c) => c[i]).filter((v): v is number => Number.isFinite(v));
-    if (vals.length === 0) {
-      mean.push(null); lo.push(null); hi.push(null);
-      continue;
-    }
-    mean.push(vals.reduce((a, b) => a + b, 0) / vals.length);
-    lo.push(Math.min(...vals));
-    hi.push(Math.max(...vals));
-  }
+  const { mean, lower, upper } = seedBand(series.runs.map((r) => smoothFinitePrefix(r.loss, smooth)), n);
   return {
-    name: series.name, x: Array.from({ length: n }, (_, i) => i), mean, lo, hi,
+    name: series.name, x: Array.from({ length: n }, (_, i) => i), mean, lower, upper,
     seeds: series.runs.length, diverged: series.runs.filter((r) => r.divergedAt !== null).map((r) => r.seed),
   };
 }
 
-export interface BookCurves {
-  iterations: number[];
-  loss: Record<string, number[]>;
-}
+/** The book's printed losses (src/data/reference.ts). */
+export type BookCurves = LossCurves<string>;
 
 export interface BookVsOursRow {
   optimizer: string;
@@ -95,7 +67,7 @@ export function comparisonIteration(book: BookCurves, iterations: number): numbe
 }
 
 export function bookVsOursRows(
-  series: SeriesLike[], book: BookCurves, iterations: number, smooth: (xs: number[]) => number[], at?: number,
+  series: LossSeries[], book: BookCurves, iterations: number, smooth: (xs: number[]) => number[], at?: number,
 ): BookVsOursRow[] {
   const it = at ?? comparisonIteration(book, iterations);
   const k = book.iterations.indexOf(it);

@@ -6,6 +6,7 @@
  * what happened (発散 / 表示範囲の外へ).
  */
 import { ArgumentError } from "../../core/errors";
+import type { Run2D } from "../../experiments/optimizers/paths-2d";
 
 export type Point = [number, number];
 
@@ -14,12 +15,8 @@ export interface Box {
   y: [number, number];
 }
 
-export interface RunLike {
-  path: Point[];
-  diverged: boolean;
-  divergedAt: number | null;
-  f?: number[];
-}
+/** What pathInfo reads of a run of src/experiments/optimizers/paths-2d.ts (f: for hover text, when present). */
+export type PathRun = Pick<Run2D, "path" | "diverged" | "divergedAt"> & Partial<Pick<Run2D, "f">>;
 
 export type PathStatus = "in-view" | "left-view" | "diverged";
 
@@ -85,7 +82,7 @@ const num = (v: number): string => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 &&
  * Clip `run.path` (optionally only its first `upTo` updates, for animation
  * frames) to `box` and mark its end.
  */
-export function pathInfo(run: RunLike, box: Box, upTo?: number): PathInfo {
+export function pathInfo(run: PathRun, box: Box, upTo?: number): PathInfo {
   checkBox(box);
   if (!run || !Array.isArray(run.path) || run.path.length === 0) throw new ArgumentError("run.path", "a non-empty array of [x, y] points", run?.path);
   const n = upTo === undefined ? run.path.length : Math.min(run.path.length, Math.max(1, upTo + 1));

@@ -4,6 +4,7 @@
  */
 import type { Regime, SgdAnalysis } from "../../experiments/optimizers/sgd-analysis";
 import { hyperparamText } from "./figures-2d";
+import type { BookVsOursRow } from "./mnist-info";
 
 export const REGIME_JA: Record<Regime, string> = {
   "converges": "単調に収束",
@@ -67,20 +68,8 @@ export function endRows(runs: RunEnd[]): Record<string, unknown>[] {
   });
 }
 
-export interface BookVsOursLike {
-  optimizer: string;
-  iteration: number;
-  book: number | null;
-  oursMean: number;
-  oursMin: number;
-  oursMax: number;
-  oursSmoothed: number | null;
-  trainAcc: number;
-  testAcc: number;
-}
-
 /** The "book vs ours" loss table at one printed iteration. */
-export function bookVsOursTable(rows: BookVsOursLike[]): Record<string, unknown>[] {
+export function bookVsOursTable(rows: BookVsOursRow[]): Record<string, unknown>[] {
   return rows.map((r) => ({
     "手法": r.optimizer,
     "iteration": r.iteration,
@@ -92,7 +81,7 @@ export function bookVsOursTable(rows: BookVsOursLike[]): Record<string, unknown>
 }
 
 /** Final accuracies with each optimizer's setting. */
-export function accuracyTable(rows: BookVsOursLike[], settings: Record<string, Record<string, number>>): Record<string, unknown>[] {
+export function accuracyTable(rows: BookVsOursRow[], settings: Record<string, Record<string, number>>): Record<string, unknown>[] {
   return rows.map((r) => ({
     "手法": r.optimizer,
     "設定": settings[r.optimizer] ? hyperparamText(settings[r.optimizer]) : "",

@@ -10,4 +10,3 @@ export * from "./dropout-figure";
 export * from "./early-stopping-figure";
 export * from "./summary-info";
 export * from "./quiz";
-export * from "./source";

@@ -10,5 +10,4 @@ export * from "./optimization-history";
 export * from "./parallel-coordinate";
 export * from "./slice";
 export * from "./trials-table";
-export * from "./source";
 export * from "./study-progress";
