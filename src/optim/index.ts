@@ -7,3 +7,5 @@ export * from "./rmsprop";
 export * from "./adam";
 export * from "./adamw";
 export * from "./registry";
+export * from "./lr-schedule";
+export * from "./grad-clip";
