@@ -76,7 +76,7 @@ function checkGamma(gamma: number): void {
 export function exponentialSchedule({ gamma }: { gamma: number }): Schedule {
   checkGamma(gamma);
   return {
-    kind: "exponential", settings: { gamma }, label: `指数（×${gamma} / 回）`,
+    kind: "exponential", settings: { gamma }, label: `指数（×${Number(gamma.toPrecision(4))} / 回）`,
     lrAt(t, baseLr) {
       checkStep(t);
       return baseLr * Math.pow(gamma, t);

@@ -31,7 +31,7 @@ export interface ScheduleRun2DLike {
 }
 
 /** Left: the paths over f's contours; right: f after each update (log axis). */
-export function schedulePathsFigure(runs: readonly ScheduleRun2DLike[], fn: Landscape, baseLr: number): PlotlyFigure {
+export function schedulePathsFigure(runs: readonly ScheduleRun2DLike[], fn: Landscape, baseLr: number, title?: string): PlotlyFigure {
   const box = boxOf(fn);
   const data: PlotlyTrace[] = [contourTrace(fn, box), minimaTrace(fn, {}, false)];
   runs.forEach((r) => {
@@ -46,7 +46,7 @@ export function schedulePathsFigure(runs: readonly ScheduleRun2DLike[], fn: Land
   return {
     data,
     layout: {
-      title: { text: `SGD（基準の η = ${baseLr}）にスケジュールを付けた経路と f の値` }, height: 460,
+      title: { text: title ?? `SGD（基準の η = ${baseLr}）にスケジュールを付けた経路と f の値` }, height: 460,
       xaxis: { domain: [0, 0.5], range: box.x, title: { text: "x" }, zeroline: false },
       yaxis: { range: box.y, title: { text: "y" }, zeroline: false },
       xaxis2: { domain: [0.6, 1], title: { text: "更新回数" } },

@@ -34,6 +34,8 @@ export function scheduleCurvesInfo(schedules: readonly ScheduleLike[], baseLr: n
 /** The one colour of each schedule kind, in every figure. */
 export const SCHEDULE_COLORS: Record<string, string> = {
   constant: "#7f7f7f", step: "#1f77b4", exponential: "#2ca02c", cosine: "#d62728", warmup: "#9467bd",
+  // gradient clipping (grad-clip-figure.ts draws with the same builders)
+  none: "#7f7f7f", norm: "#1f77b4", value: "#ff7f0e",
 };
 
 export interface MnistRunLike {
