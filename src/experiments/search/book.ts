@@ -10,7 +10,7 @@ import type { HyperparameterData } from "../../data/reference";
 
 /** <repository root>/…parts, resolved through the real location of this file. */
 export function repoPath(...parts: string[]): string {
-  return path.join(fs.realpathSync(__dirname), "..", "..", ...parts);
+  return path.join(fs.realpathSync(__dirname), "..", "..", "..", ...parts); // src/experiments/search → root
 }
 
 export function bookHpo(): HyperparameterData {
