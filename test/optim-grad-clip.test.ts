@@ -80,3 +80,17 @@ describe("AdaGrad's effective learning rate", () => {
     assert.ok(r.x[r.x.length - 1]! > 0.08, "RMSprop's settles near η/σ = 0.1");
   });
 });
+
+describe("clipping and effective-lr figures (pure parts)", () => {
+  it("clipSeriesInfo: non-finite and non-positive values become gaps; effectiveLrInfo adds η/(σ√t)", async () => {
+    const { clipSeriesInfo, clipMnistFigure } = await import("../src/viz/optimizers/grad-clip-figure");
+    const { effectiveLrInfo } = await import("../src/viz/optimizers/effective-lr-figure");
+    const s = clipSeriesInfo({ mode: "none", label: "x", loss: [2, 1], gradNorm: [3, Infinity, NaN], divergedAt: 2 });
+    assert.deepEqual(s.loss, [2, 1, null]);
+    assert.deepEqual(s.norm, [3, null, null]);
+    assert.equal(clipMnistFigure([{ mode: "none", label: "x", loss: [2, 1], gradNorm: [3], divergedAt: null }]).data.length, 2);
+    const lines = effectiveLrInfo([{ optimizer: "AdaGrad", lr: 1.5, t: [1, 4], x: [1, 0.5], y: [null, 0.2] }], 2);
+    assert.equal(lines.length, 3);
+    assert.deepEqual(lines[2].value, [0.75, 0.375]);
+  });
+});
