@@ -9,3 +9,5 @@ export * from "./adamw";
 export * from "./registry";
 export * from "./decoupled-weight-decay";
 export * from "./proximal-l1";
+export * from "./lr-schedule";
+export * from "./grad-clip";
