@@ -36,7 +36,7 @@ export function schedulePathsFigure(runs: readonly ScheduleRun2DLike[], fn: Land
   const data: PlotlyTrace[] = [contourTrace(fn, box), minimaTrace(fn, {}, false)];
   runs.forEach((r) => {
     const color = colorOf(r.kind);
-    data.push({ ...pathTrace({ ...r, optimizer: r.kind, hyperparams: {} }, box, color, {}, r.label), legendgroup: r.kind });
+    data.push({ ...pathTrace({ ...r, optimizer: "SGD" as const, hyperparams: {} }, box, color, {}, r.label), legendgroup: r.kind });
     data.push({
       type: "scatter", mode: "lines+markers", x: r.f.map((_, i) => i), y: r.f.map((v) => (v > 0 ? v : null)), xaxis: "x2", yaxis: "y2",
       line: { color, width: 1.5 }, marker: { size: 4, color }, legendgroup: r.kind, showlegend: false,
