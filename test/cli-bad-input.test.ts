@@ -78,7 +78,7 @@ const CASES: Case[] = [
   { name: "--space 'null'", args: () => ["hpo", "--space", "null"], message: /^hpo: --space: expected a JSON object/ },
   { name: "--acquisition without bayes", args: () => ["hpo", "--sampler", "random", "--acquisition", "pi"], message: /^hpo: --acquisition: expected to be used with --sampler bayes only/ },
   { name: "--trials below the log's count", args: () => ["hpo", "--trials", "5", "--study", nineTrialLog()], message: /^hpo: --trials: expected at least the 9 trials already in .*got 5$/, untouched: nineTrialLog },
-  { name: "a log written with another seed", args: () => ["hpo", "--seed", "3", "--study", nineTrialLog()], message: /was written with other settings \(seed: stored 0, this run 3\)/, untouched: nineTrialLog },
+  { name: "a log written with another seed", args: () => ["hpo", "--seed", "3", "--study", nineTrialLog()], message: /was written with other settings \(seed: stored 0, this run 3; splitSeed: stored 0, this run 3\)/, untouched: nineTrialLog },
   { name: "a log with a garbage header, resumed as grid", args: () => ["hpo", "--sampler", "grid", "--study", corruptedLog()], message: /its header \(line 1\) cannot be read .*left untouched/, untouched: corruptedLog },
   { name: "ZEROKARA_BACKEND=cuda", args: () => ["init-histogram"], env: { ZEROKARA_BACKEND: "cuda" }, message: /^init-histogram: ZEROKARA_BACKEND: expected one of blas, wasm, js .*got "cuda"$/ },
   { name: "truncated MNIST file", args: () => ["init-mnist", "--iterations", "1", "--seeds", "1", "--mnist-dir", mnistWith(MNIST_FILES.testImages, fs.readFileSync(path.join(MNIST, MNIST_FILES.testImages)).subarray(0, 5000))], message: /^init-mnist: MNIST file .*t10k-images-idx3-ubyte: truncated.*npm ci.*--mnist-dir/ },
