@@ -27,18 +27,8 @@ function checkNonNegative(name: string, v: number): void {
   if (v < 0) throw new ArgumentError(name, "a number >= 0", v);
 }
 
-/** Soft-thresholding of every W by `threshold` (= ηλ₁ after an SGD step), in place. */
-export function softThresholdWeights(params: Params, threshold: number): void {
-  checkNonNegative("threshold", threshold);
-  if (threshold === 0) return;
-  for (const k of weightKeys(params)) {
-    const w = params[k].data;
-    for (let i = 0; i < w.length; i++) {
-      const a = Math.abs(w[i]) - threshold;
-      w[i] = a > 0 ? Math.sign(w[i]) * a : 0;
-    }
-  }
-}
+/** Soft-thresholding (the proximal L1 step) lives with its optimizer wrapper; re-exported for the experiments. */
+export { softThresholdWeights } from "../../optim/proximal-l1";
 
 /** Decoupled weight decay W ← W − rate·W on every W, in place (rate = ηλ; AdamW's first half). */
 export function decayWeights(params: Params, rate: number): void {
