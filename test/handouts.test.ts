@@ -3,7 +3,8 @@
  * (into build/test-handouts/, so `npm start`'s handouts/ is left alone) and
  * opened from file:// in headless Chromium with every non-file request
  * aborted. Each page must draw exactly as many Plotly figures as the notebook
- * emitted, typeset its math offline, log no console error and make no request
+ * emitted, carry its math typeset already (SVG, no math runtime in the page),
+ * stay within the size budget, log no console error and make no request
  * besides itself. A screenshot per page goes to .screenshots/.
  * Also: show()'s HTML in a page with and without require.js, animation frames
  * with a play button, and the Japanese note when plotly.js is missing.
@@ -25,7 +26,8 @@ const SHOTS = path.join(ROOT, ".screenshots");
 
 interface HandoutsLib {
   exportHandout(o: { python: string; executed: string; outDir: string }): Promise<{
-    name: string; path: string; bytes: number; figures: number; title: string; needsMath: boolean; mathjax: string; external: string[];
+    name: string; path: string; bytes: number; figures: number; title: string; needsMath: boolean; formulas: number;
+    mathErrors: Array<{ tex: string; message: string }>; external: string[];
   }>;
   countFigures(nb: unknown): number;
   indexHtml(entries: Array<{ name: string; title: string; file: string | null; figures?: number; seconds?: number }>, o: { budget: string }): string;
@@ -49,6 +51,30 @@ async function openOffline(browser: Browser, file: string): Promise<{ page: Page
   await page.route((u) => u.protocol !== "file:", (r) => r.abort());
   await page.goto(`file://${file}`, { waitUntil: "load" });
   return { page, report };
+}
+
+/** A handout's budget before the live-explorer bundle (issue 16): plotly.js, figures, typeset math, CSS. */
+const HANDOUT_MAX_BYTES = 5.5e6;
+
+/**
+ * Math left as TeX in the visible text (outside code, scripts, styles), and <use> glyph
+ * references of the typeset math that point at nothing. Runs in the page.
+ */
+function untypesetMath(): { raw: string[]; brokenGlyphs: number; containers: number } {
+  const skip = "pre, code, script, style, textarea, mjx-container";
+  const tex = /\$\$|\\\(|\\\[|\\begin\{|\$[^$\s][^$]*\$/;
+  const raw: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.nodeValue ?? "";
+    if (tex.test(t) && !n.parentElement?.closest(skip)) raw.push(t.trim().slice(0, 80));
+  }
+  let brokenGlyphs = 0;
+  for (const u of Array.from(document.querySelectorAll("mjx-container use"))) {
+    const ref = u.getAttribute("xlink:href") ?? u.getAttribute("href") ?? "";
+    if (!ref.startsWith("#") || !document.getElementById(ref.slice(1))) brokenGlyphs++;
+  }
+  return { raw, brokenGlyphs, containers: document.querySelectorAll("mjx-container > svg").length };
 }
 
 const plotRoots = (page: Page) => page.locator(".js-plotly-plot:has(svg.main-svg)").count();
@@ -82,25 +108,23 @@ describe("handouts in headless Chromium (offline)", async () => {
       const h = await handouts.exportHandout({ python, executed: run.path, outDir: OUT });
       entries.push({ name, title: h.title, file: path.basename(h.path), figures: h.figures, seconds: run.record.seconds });
       assert.deepEqual(h.external, [], "the exported page references external files");
-      if (h.needsMath) assert.equal(h.mathjax, "inline", "MathJax 2 not found for offline math: apt-get install libjs-mathjax");
+      assert.ok(h.bytes <= HANDOUT_MAX_BYTES, `${name}.html is ${(h.bytes / 1e6).toFixed(2)} MB, budget ${HANDOUT_MAX_BYTES / 1e6} MB`);
+      assert.deepEqual(h.mathErrors, [], "TeX that MathJax could not typeset");
+      if (h.needsMath) assert.ok(h.formulas > 0, "the notebook has math but none was typeset");
 
       const { page, report } = await openOffline(browser, h.path);
       try {
-        if (h.needsMath) {
-          await page.waitForFunction(() => (window as unknown as { MathJax?: { isReady?: boolean } }).MathJax?.isReady === true, null, { timeout: 60000 });
-          // isReady comes before the first typeset pass (and its fast preview) ends: wait for MathJax's queue to drain
-          await page.evaluate(() => new Promise((done) => (window as unknown as { MathJax: { Hub: { Queue(f: unknown): void } } }).MathJax.Hub.Queue(done)));
-        }
         await page.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot svg.main-svg").length > 0 || n === 0, h.figures, { timeout: 60000 });
         await page.waitForTimeout(500);
         assert.equal(await plotRoots(page), h.figures, "rendered Plotly roots vs figures in the notebook");
         assert.equal(await page.getByText("plotly.js がページにありません").count(), 0);
-        if (h.needsMath) {
-          const typeset = await page.locator(".MathJax_SVG").count();
-          const sources = await page.locator('script[type^="math/tex"]').count();
-          assert.ok(typeset > 0 && typeset === sources, `MathJax typeset ${typeset} of ${sources} formulas`);
-          assert.equal(await page.locator(".MathJax_Error, .merror").count(), 0, "MathJax errors");
-        }
+        // math typeset at export: every formula is an SVG whose glyphs resolve, no TeX is left, no runtime ships
+        const math = await page.evaluate(untypesetMath);
+        assert.equal(math.containers, h.formulas, "typeset formulas on the page vs at export");
+        assert.deepEqual(math.raw, [], "TeX left untypeset in the text");
+        assert.equal(math.brokenGlyphs, 0, "glyph references without a glyph");
+        assert.equal(await page.evaluate(() => "MathJax" in window), false, "a math runtime is on the page");
+        assert.equal(await page.locator('g[data-mml-node="merror"]').count(), 0, "MathJax errors");
         await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
         assert.deepEqual(report.requests.filter((u) => u !== `file://${h.path}` && !u.startsWith("data:")), [], "requests besides the page");
         assert.deepEqual(report.errors, [], "console errors");
