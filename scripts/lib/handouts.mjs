@@ -4,7 +4,7 @@
  * /usr/share/javascript) is put inline, the math is typeset into SVG here
  * (mathjax.mjs: no math runtime in the page), the stylesheet is cut to the
  * rules the page uses (css-purge.mjs) and plotly.js is stored compressed
- * (plotly-inline.mjs), so a handout opens from a file with
+ * (plotly-inline.mjs); print-edition.mjs adds the A4 print edition, so a handout opens from a file with
  * the network off, on any machine, and prints at once. Figures need nothing
  * more: the first figure's output already carries plotly.js (src/viz/show.ts).
  */
@@ -14,6 +14,7 @@ import { basename, join } from "node:path";
 import { purgePageCss } from "./css-purge.mjs";
 import { typesetPage } from "./mathjax.mjs";
 import { compressPlotly } from "./plotly-inline.mjs";
+import { addPrintEdition } from "./print-edition.mjs";
 import { cellSource, notebookTitle, readNotebook } from "./notebooks.mjs";
 
 const MATHJAX_PLACEHOLDER = "zerokara-mathjax-placeholder.js";
@@ -86,6 +87,7 @@ export function inlineAssets(html, { requireJsPath, needsMath }) {
   let mathErrors = [];
   if (needsMath) ({ html, formulas, errors: mathErrors } = typesetPage(html));
   html = purgePageCss(html).replace("</head>", `${HANDOUT_CSS}</head>`);
+  ({ html } = addPrintEdition(html));
   const packed = compressPlotly(html);
   return { html: packed.html, requirejs, formulas, mathErrors, plotly: packed.plotly };
 }
