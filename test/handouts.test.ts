@@ -67,13 +67,14 @@ const PRINT_MEASURE = `(() => {
     statesShown: all(".zerokara-print-states .zk-state").filter(visible).length,
     statesDrawn: all(".zerokara-print-states .zk-state .main-svg").filter(visible).length > 0,
     interactiveShown: all(".zerokara-has-states").filter(visible).length,
+    narrowFigures: all(".zerokara-figure:not(.zerokara-has-states)").filter((e) => e.getBoundingClientRect().width < width / 2).length,
     height: document.documentElement.scrollHeight,
   };
 })()`;
 
 interface PrintMeasures {
   width: number; scrollWidth: number; minText: number; minCode: number; wide: string[]; codeShown: number; detailsClosed: number;
-  progressShown: number; statesShown: number; statesDrawn: boolean; interactiveShown: number; height: number;
+  progressShown: number; narrowFigures: number; statesShown: number; statesDrawn: boolean; interactiveShown: number; height: number;
 }
 
 interface PageReport {
@@ -188,6 +189,7 @@ describe("handouts in headless Chromium (offline)", async () => {
         // code keeps 7 pt at least (the formula sheet sets 7.5 pt to fit its twins side by side)
         assert.ok(m.minCode >= 7 * PT - 0.01, `smallest printed code ${(m.minCode / PT).toFixed(1)} pt`);
         assert.equal(m.codeShown, 0, "code cells printed");
+        assert.equal(m.narrowFigures, 0, "figures collapsed to less than half the page width in print");
         assert.equal(m.detailsClosed, 0, "<details> closed in print");
         assert.equal(m.progressShown, 0, "progress lines printed");
         assert.equal(m.statesShown, expectedStates, "small multiples printed vs states of the figures' controls");
