@@ -146,24 +146,30 @@ function drawPrintStates(figureStates, max) {
       box.appendChild(grid);
       el.classList.add("zerokara-has-states");
       el.parentNode.insertBefore(box, el.nextSibling);
-      states.forEach(function (s) {
+      states.forEach(function (s, k) {
         var cell = document.createElement("div");
         cell.className = "zk-state";
+        // the legend is the same in every state: only the first one shows it (full row, below the plot)
+        var legend = k === 0 && s.layout.showlegend !== false && s.data.length > 1;
+        var w = legend ? 700 : width, h = legend ? height + 70 : height;
+        if (legend) cell.style.gridColumn = "1 / -1";
         var label = document.createElement("div");
         label.className = "zk-label";
         label.textContent = "設定: " + s.label;
         var plot = document.createElement("div");
-        plot.style.width = width + "px";
-        plot.style.height = height + "px";
+        plot.style.width = w + "px";
+        plot.style.height = h + "px";
         cell.appendChild(label);
         cell.appendChild(plot);
         grid.appendChild(cell);
         var layout = s.layout;
-        layout.width = width; layout.height = height; layout.autosize = false;
+        layout.width = w; layout.height = h; layout.autosize = false;
+        layout.showlegend = legend;
+        if (legend) layout.legend = Object.assign({}, layout.legend || {}, { orientation: "h", x: 0, y: -0.25, xanchor: "left", yanchor: "top" });
         layout.font = Object.assign({}, layout.font || {}, { size: 11 });
         // the figure's title is in the heading above, the setting in each label
         delete layout.title;
-        layout.margin = { l: 45, r: 10, t: 25, b: 35 };
+        layout.margin = { l: 45, r: 10, t: 25, b: legend ? 90 : 35 };
         window.Plotly.newPlot(plot, s.data, layout, { staticPlot: true, displayModeBar: false, responsive: false })
           .catch(function (e) { console.error(e); });
       });
