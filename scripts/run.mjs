@@ -124,9 +124,9 @@ async function exportAll(python, records, budget) {
     }
     try {
       const h = await exportHandout({ python, executed, outDir });
-      const notes = [h.needsMath ? `MathJax ${h.mathjax}` : "", h.external.length ? `外部参照 / external: ${h.external.join(" ")}` : ""].filter(Boolean);
+      const notes = [h.needsMath ? `数式 / formulas ${h.formulas}` : "", h.external.length ? `外部参照 / external: ${h.external.join(" ")}` : ""].filter(Boolean);
       detail(`${`${h.name}.html`.padEnd(32)} ${(h.bytes / 1e6).toFixed(1).padStart(5)} MB  図 ${h.figures}${notes.length ? `  (${notes.join(", ")})` : ""}`);
-      if (h.needsMath && h.mathjax !== "inline") warn(`${h.name}: MathJax が見つからないため数式は TeX のまま表示されます。Debian: apt-get install libjs-mathjax / MathJax not found: formulas stay as TeX`);
+      for (const e of h.mathErrors) warn(`${h.name}: 数式を組版できません / TeX error: ${e.message}: ${e.tex}`);
       entries.push({ name: rec.name, title: h.title, file: `${h.name}.html`, figures: h.figures, seconds: rec.seconds });
     } catch (e) {
       failures++;

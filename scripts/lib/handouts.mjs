@@ -1,15 +1,20 @@
 /**
  * Self-contained HTML handouts from executed notebooks: nbconvert's HTML
- * export, then every external script it references is put inline —
- * require.js (Debian's nbconvert loads it from /usr/share/javascript) and
- * MathJax (see mathjax.mjs) — so a handout opens from a file with the
- * network off, on any machine. Figures need nothing more: the first figure's
- * output already carries plotly.js (src/viz/show.ts).
+ * export, then require.js (Debian's nbconvert loads it from
+ * /usr/share/javascript) is put inline, the math is typeset into SVG here
+ * (mathjax.mjs: no math runtime in the page), the stylesheet is cut to the
+ * rules the page uses (css-purge.mjs) and plotly.js is stored compressed
+ * (plotly-inline.mjs); print-edition.mjs adds the A4 print edition, so a handout opens from a file with
+ * the network off, on any machine, and prints at once. Figures need nothing
+ * more: the first figure's output already carries plotly.js (src/viz/show.ts).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { findMathJax, inlineMathJaxSource } from "./mathjax.mjs";
+import { purgePageCss } from "./css-purge.mjs";
+import { typesetPage } from "./mathjax.mjs";
+import { compressPlotly } from "./plotly-inline.mjs";
+import { addPrintEdition } from "./print-edition.mjs";
 import { cellSource, notebookTitle, readNotebook } from "./notebooks.mjs";
 
 const MATHJAX_PLACEHOLDER = "zerokara-mathjax-placeholder.js";
@@ -61,19 +66,15 @@ function findRequireJs(extra = []) {
   return [...REQUIRE_CANDIDATES, ...extra].find((p) => existsSync(p)) ?? null;
 }
 
-const mathJaxCache = new Map();
-function mathJaxScript(root) {
-  if (!mathJaxCache.has(root)) mathJaxCache.set(root, escapeScript(inlineMathJaxSource(root)));
-  return mathJaxCache.get(root);
-}
+/** nbconvert's MathJax loader and its text/x-mathjax-config block: the math is typeset already. */
+const MATHJAX_CONFIG = /<!-- Load mathjax -->[\s\S]*?<!-- End of mathjax configuration -->/;
 
 /**
- * Replace the <script src> tags of MathJax and require.js with inline code
- * (or drop them when the library is unavailable or, for MathJax, not needed).
- * Pure apart from reading the library files. Returns { html, mathjax, requirejs }.
+ * Put require.js inline, drop nbconvert's MathJax loader, typeset the math
+ * (when `needsMath`), purge the stylesheet and compress plotly.js. Pure apart
+ * from reading require.js. Returns { html, requirejs, formulas, mathErrors, plotly }.
  */
-export function inlineAssets(html, { mathJaxRoot, requireJsPath, needsMath }) {
-  let mathjax = "none";
+export function inlineAssets(html, { requireJsPath, needsMath }) {
   let requirejs = "none";
   const scriptTag = (file) => new RegExp(`<script[^>]*\\ssrc="[^"]*${file.replace(/\./g, "\\.")}[^"]*"[^>]*>\\s*</script>`, "g");
   html = html.replace(scriptTag(REQUIRE_PLACEHOLDER), () => {
@@ -81,13 +82,14 @@ export function inlineAssets(html, { mathJaxRoot, requireJsPath, needsMath }) {
     requirejs = "inline";
     return `<script>${escapeScript(readFileSync(requireJsPath, "utf8"))}\n</script>`;
   });
-  html = html.replace(scriptTag(MATHJAX_PLACEHOLDER), () => {
-    if (!needsMath || !mathJaxRoot) return "";
-    mathjax = "inline";
-    return `<script>${mathJaxScript(mathJaxRoot)}\n</script>`;
-  });
-  html = html.replace("</head>", `${HANDOUT_CSS}</head>`);
-  return { html, mathjax, requirejs };
+  html = html.replace(MATHJAX_CONFIG, "").replace(scriptTag(MATHJAX_PLACEHOLDER), "");
+  let formulas = 0;
+  let mathErrors = [];
+  if (needsMath) ({ html, formulas, errors: mathErrors } = typesetPage(html));
+  html = purgePageCss(html).replace("</head>", `${HANDOUT_CSS}</head>`);
+  ({ html } = addPrintEdition(html));
+  const packed = compressPlotly(html);
+  return { html: packed.html, requirejs, formulas, mathErrors, plotly: packed.plotly };
 }
 
 /** Script or link URLs that would leave the file (http:, https:, //host, file:). Used as a final check. */
@@ -112,9 +114,10 @@ function run(cmd, args, options) {
 
 /**
  * Export one executed notebook to <outDir>/<name>.html.
- * Resolves to { name, path, bytes, figures, title, mathjax, requirejs, external } or throws.
+ * Resolves to { name, path, bytes, figures, title, needsMath, formulas, mathErrors, requirejs, external } or throws.
+ * `formulas`: how many were typeset; `mathErrors`: [{ tex, message }] for TeX that MathJax rejected.
  */
-export async function exportHandout({ python, executed, outDir, mathJaxRoot = findMathJax(), requireJsPath = findRequireJs() }) {
+export async function exportHandout({ python, executed, outDir, requireJsPath = findRequireJs() }) {
   const name = basename(executed, ".ipynb");
   mkdirSync(outDir, { recursive: true });
   const tmpName = `.${name}.tmp-${process.pid}`;
@@ -130,13 +133,14 @@ export async function exportHandout({ python, executed, outDir, mathJaxRoot = fi
     throw new Error(`nbconvert --to html failed for ${name}: ${r.out.trim().split("\n").slice(-3).join(" | ")}`);
   }
   const nb = readNotebook(executed);
-  const out = inlineAssets(readFileSync(tmp, "utf8"), { mathJaxRoot, requireJsPath, needsMath: notebookHasMath(nb) });
+  const needsMath = notebookHasMath(nb);
+  const out = inlineAssets(readFileSync(tmp, "utf8"), { requireJsPath, needsMath });
   const path = join(outDir, `${name}.html`);
   writeFileSync(tmp, out.html);
   renameSync(tmp, path);
   return {
     name, path, bytes: statSync(path).size, figures: countFigures(nb), title: notebookTitle(nb, name),
-    mathjax: out.mathjax, requirejs: out.requirejs, needsMath: notebookHasMath(nb), mathJaxRoot, external: externalReferences(out.html),
+    needsMath, formulas: out.formulas, mathErrors: out.mathErrors, requirejs: out.requirejs, plotly: out.plotly, external: externalReferences(out.html),
   };
 }
 
@@ -176,7 +180,7 @@ footer { margin-top: 2em; color: #777; font-size: .85em; }
 </head>
 <body>
 <h1>第6章 学習に関するテクニック — ハンドアウト</h1>
-<p>「ゼロから作るDeep Learning」第6章を TypeScript で実行したノートブックの配布用 HTML です。各ページはネットワークなしで開けます（図は Plotly、数式は MathJax を埋め込み済み）。</p>
+<p>「ゼロから作るDeep Learning」第6章を TypeScript で実行したノートブックの配布用 HTML です。各ページはネットワークなしで開けます（図は Plotly を埋め込み済み、数式は書き出し時に SVG に組版済み）。</p>
 <ol>
 ${items.join("\n")}
 </ol>

@@ -1,8 +1,8 @@
 /**
  * Markdown, LaTeX and HTML outputs from code, e.g. the LaTeX of a mathjs
  * derivative. Math is sent as text/markdown with $…$ / $$…$$: Jupyter renders
- * it with its own MathJax, and the handout export typesets it offline with the
- * MathJax inlined by scripts/lib/mathjax.mjs. Outside a kernel the text is printed.
+ * it with its own MathJax, and the handout export typesets it into SVG at
+ * export time (scripts/lib/mathjax.mjs). Outside a kernel the text is printed.
  */
 import { ArgumentError } from "../core/errors";
 import { displayBundle } from "./kernel";

@@ -9,6 +9,7 @@
  */
 import { ArgumentError } from "../core/errors";
 import { formatNumber, formatSeconds } from "./format";
+import { escapeHtml } from "./html";
 import { displayBundle, inKernel, newDisplayId } from "./kernel";
 
 export type ProgressFields = Record<string, number | string>;
@@ -39,7 +40,8 @@ function kernelSink(): ProgressSink {
   const displayId = newDisplayId();
   let started = false;
   return (line) => {
-    displayBundle({ "text/plain": line }, { displayId, update: started });
+    // the class lets the handout's print edition drop progress lines
+    displayBundle({ "text/plain": line, "text/html": `<pre class="zerokara-progress">${escapeHtml(line)}</pre>` }, { displayId, update: started });
     started = true;
   };
 }
