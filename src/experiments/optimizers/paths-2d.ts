@@ -6,7 +6,7 @@
  * CLI: npm run -s exp -- optimizers-2d --optimizer SGD --lr 0.95 --json
  */
 import { ArgumentError, assertInteger } from "../../core/errors";
-import { Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
+import { DIVERGENCE_REASON_JA, DivergenceReason, Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
 import { createOptimizer } from "../../optim/index";
 import { currentBudget } from "../../core/budget";
 import type { CliExperiment } from "../../cli/experiment";
@@ -60,6 +60,8 @@ export interface Run2D {
   diverged: boolean;
   /** 1-based update at which the run diverged, or null. */
   divergedAt: number | null;
+  /** Why it diverged (only when diverged; see optimizePath). */
+  reason?: DivergenceReason;
 }
 
 export interface Path2DOptions {
@@ -91,7 +93,9 @@ export function optimizerPath2D({ optimizer, hyperparams = {}, fn, start, steps 
   assertInteger("steps", steps, 0, 100000);
   const hp = { ...BOOK_2D_SETTINGS[name], ...hyperparams };
   const r = optimizePath(f, createOptimizer(name, hp), start ?? f.start, steps);
-  return { optimizer: name, hyperparams: hp, path: r.points, f: r.f, diverged: r.diverged, divergedAt: r.divergedAt };
+  const run: Run2D = { optimizer: name, hyperparams: hp, path: r.points, f: r.f, diverged: r.diverged, divergedAt: r.divergedAt };
+  if (r.reason !== undefined) run.reason = r.reason;
+  return run;
 }
 
 export interface Compare2DOptions {
@@ -263,6 +267,7 @@ export const cli: CliExperiment = {
       path: run.path,
       diverged: run.diverged,
       divergedAt: run.divergedAt,
+      ...(run.reason ? { reason: run.reason, reasonJa: DIVERGENCE_REASON_JA[run.reason] } : {}),
     };
   },
 };

@@ -6,6 +6,7 @@
  * what happened (発散 / 表示範囲の外へ).
  */
 import { ArgumentError } from "../../core/errors";
+import { DIVERGENCE_REASON_JA, type DivergenceReason } from "../../functions/optimize-path";
 
 export type Point = [number, number];
 
@@ -18,6 +19,8 @@ export interface RunLike {
   path: Point[];
   diverged: boolean;
   divergedAt: number | null;
+  /** Why it diverged (optimizePath's rule), when known. */
+  reason?: DivergenceReason;
   f?: number[];
 }
 
@@ -158,7 +161,9 @@ export function pathInfo(run: RunLike, box: Box, upTo?: number): PathInfo {
   const lastIn = inBox(pts[pts.length - 1], box);
   if (run.diverged && complete) {
     out.status = "diverged";
-    out.statusText = `発散（${run.divergedAt ?? "?"} 回目の更新で値が爆発）`;
+    out.statusText = run.reason
+      ? `発散（${run.divergedAt ?? "?"} 回目の更新：${DIVERGENCE_REASON_JA[run.reason]}）`
+      : `発散（${run.divergedAt ?? "?"} 回目の更新で値が爆発）`;
   } else if (!lastIn) {
     out.status = "left-view";
     out.statusText = left ? "表示範囲の外へ" : "";
