@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ArgumentError } from "../src/core/errors";
 import {
-  DEFAULT_FORMULA, FormulaError, Function2D, PRESET_NAMES, optimizePath, presetFunction,
+  DEFAULT_FORMULA, DIVERGENCE_REASON_JA, F_GROWTH, FormulaError, Function2D, PRESET_NAMES, divergenceReason, optimizePath, presetFunction,
 } from "../src/functions";
 import { Adam, AdaGrad, Momentum, SGD } from "../src/optim";
 
@@ -84,6 +84,15 @@ describe("formula errors (argument 'formula', mathjs reason, Japanese message)",
     ["[x, y]", "structure", /ArrayNode/],
     ["floor(x) + y", "derivative", /floor/],
     ["max(x, y)", "derivative", /max/],
+    ["foo(x) + y", "function", /foo/],
+    ["import(x, y)", "function", /import/],
+    ["evaluate(x) + y", "function", /evaluate/],
+    ["derivative(x, y)", "function", /derivative/],
+    ["simplify(x) + parse(y)", "function", /simplify, parse/],
+    ['createUnit("a") + x', "structure", /not a number/],
+    ['"a" + x', "structure", /not a number/],
+    ["x.constructor", "structure", /AccessorNode/],
+    ["x".repeat(501), "parse", /longer than 500/],
   ];
   for (const [formula, problem, reason] of cases) {
     it(`${JSON.stringify(formula)} → ${problem}`, () => {
@@ -140,15 +149,54 @@ describe("optimizePath", () => {
     assert.deepEqual(a, b);
   });
 
-  it("diverges on SGD with too large a step: clipped path, flagged with the update number", () => {
-    // y ← y − 1.5·2y = −2y: after k updates |y| = 2·2^k; k = 18 gives 524288, k = 19 gives 1048576 > 1e6
+  it("diverges on SGD with too large a step: clipped path, flagged with the update number and the reason", () => {
+    // y ← y − 1.5·2y = −2y: |y_k| = 2·2^k; f(start) = 6.45, so f − f(start) > 1000·6.45 first when
+    // y² > ≈6452 (x ≈ −7 shrinks slowly): k = 5 gives |y| = 64, k = 6 gives 128 → update 6
     const r = optimizePath(new Function2D(), new SGD({ lr: 1.5 }), [-7, 2], 100);
     assert.equal(r.diverged, true);
-    assert.equal(r.divergedAt, 19);
-    assert.equal(r.points.length, 19); // start + 18 good updates
-    assert.equal(Math.abs(r.y[18]), 524288);
-    assert.ok(r.points.every(([x, y]) => Number.isFinite(x) && Math.abs(y) <= 1e6));
+    assert.equal(r.divergedAt, 6);
+    assert.equal(r.reason, "f-grew");
+    assert.equal(r.points.length, 6); // start + 5 good updates
+    assert.equal(Math.abs(r.y[5]), 64);
+    assert.ok(r.f.every((v) => v - r.f[0] <= F_GROWTH * r.f[0]));
     assert.equal(r.f.length, r.points.length);
+  });
+
+  it("the issue's case: SGD lr 1.2 on the book's f is diverged (|y| grew 1.4-fold per update), not 'ok'", () => {
+    const r = optimizePath(new Function2D(), new SGD({ lr: 1.2 }), [-7, 2], 30);
+    assert.equal(r.diverged, true);
+    assert.equal(r.reason, "f-grew");
+    assert.ok(r.divergedAt !== null && r.divergedAt < 30);
+  });
+
+  it("far outside the view counts as diverged even when f decreases (saddle: f → −∞)", () => {
+    // saddle view [−2, 2]²: margin 10 widths = 40, so |y| > 42 stops the run
+    const r = optimizePath(presetFunction("saddle"), new SGD({ lr: 0.1 }), [-1.5, 0.001], 200);
+    assert.equal(r.diverged, true);
+    assert.equal(r.reason, "far-outside");
+    assert.ok(Math.abs(r.y[r.y.length - 1]) <= 42);
+    assert.ok(r.f[r.f.length - 1] < r.f[0], "f went down, not up");
+  });
+
+  it("f undefined at the start (log(x) at x = −7) is reported with a reason, not silently", () => {
+    const r = optimizePath(new Function2D("log(x) + y^2"), new SGD({ lr: 0.1 }), [-7, 2], 30);
+    assert.equal(r.diverged, true);
+    assert.equal(r.divergedAt, 0);
+    assert.equal(r.reason, "start");
+    assert.match(DIVERGENCE_REASON_JA[r.reason!], /出発点/);
+  });
+
+  it("divergenceReason is the rule, point by point", () => {
+    const view = { xRange: [-10, 10] as [number, number], yRange: [-10, 10] as [number, number] };
+    assert.equal(divergenceReason(view, 1, 0, 0, NaN), "not-finite");
+    assert.equal(divergenceReason(view, 1, Infinity, 0, 1), "not-finite");
+    assert.equal(divergenceReason(view, 1, 0, 0, 1000), null); // grew by 999 ≤ 1000·1
+    assert.equal(divergenceReason(view, 1, 0, 0, 1002), "f-grew");
+    assert.equal(divergenceReason(view, -5, 0, 0, 4990), null); // grew by 4995 ≤ 1000·5
+    assert.equal(divergenceReason(view, -5, 0, 0, 5001), "f-grew");
+    assert.equal(divergenceReason(view, 0, 210, 0, 0), null); // 10 + 10·20 = 210 is still allowed
+    assert.equal(divergenceReason(view, 0, 0, -210.5, 0), "far-outside");
+    assert.equal(divergenceReason(view, 0, 5, 0, 0, 3), "far-outside");
   });
 
   it("NaN counts as divergence too (sqrt below 0), and a custom bound applies", () => {
@@ -173,6 +221,7 @@ describe("optimizePath", () => {
     const fn = new Function2D();
     assert.throws(() => optimizePath(fn, new SGD(), [0, NaN] as [number, number]), /start/);
     assert.throws(() => optimizePath(fn, new SGD(), [0, 0], -1), /steps/);
+    assert.throws(() => optimizePath(fn, new SGD(), [0, 0], 1, { bound: 0 }), /bound/);
     assert.throws(() => optimizePath(fn, {} as never, [0, 0], 1), /optimizer/);
   });
 });

@@ -84,13 +84,14 @@ describe("optimizers-2d: the book's settings", () => {
 });
 
 describe("optimizers-2d: divergence", () => {
-  it("SGD with lr 2 multiplies y by (1 − 2·2) = −3 each step and is stopped once |y| > 1e6", () => {
+  it("SGD with lr 2 multiplies y by (1 − 2·2) = −3 each step and is stopped once f grew 1000-fold", () => {
     const r = optimizerPath2D({ optimizer: "sgd", hyperparams: { lr: 2 } });
     assert.equal(r.diverged, true);
-    // |y_k| = 2·3^k exceeds 1e6 first at k = 12 (2·3^12 ≈ 1.06e6); the bad point is not kept
-    assert.equal(r.divergedAt, 12);
-    assert.equal(r.path.length, 12);
-    close(r.path[11][1], 2 * (-3) ** 11);
+    // f(start) = 6.45; y_k = 2·(−3)^k: y_4² = 162² ≈ 26 244 > 6 451 + 6.45, y_3² = 54² = 2 916 is not
+    assert.equal(r.divergedAt, 4);
+    assert.equal(r.reason, "f-grew");
+    assert.equal(r.path.length, 4);
+    close(r.path[3][1], 2 * (-3) ** 3);
     assert.ok(r.path.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
   });
 

@@ -4,13 +4,18 @@
  * mathjs parses the formula (`parse`), differentiates it symbolically
  * (`derivative`, simplified), renders LaTeX (`toTex`) and compiles all three
  * for evaluation (`compile`). The gradient is therefore exact, not numerical.
+ * The mathjs instance is the restricted one of formula-math.ts (formulas may
+ * come from a shared URL), and only FORMULA_FUNCTIONS may be called.
  * The book's f(x, y) = x²/20 + y² is the default.
  */
-import { MathNode, derivative, parse } from "mathjs";
+import type { MathNode } from "mathjs";
+import { FORMULA_FUNCTIONS, differentiate, parseFormulaText } from "./formula-math";
 import { ArgumentError } from "../core/errors";
 import { FormulaError, FormulaProblem, MESSAGE_JA } from "./formula-error";
 
 export const DEFAULT_FORMULA = "x^2/20 + y^2";
+/** Longer formulas are refused (they may arrive in a URL). */
+export const MAX_FORMULA_LENGTH = 500;
 
 export type Point2D = [number, number];
 
@@ -66,8 +71,8 @@ export class Function2D {
     const node = parseFormula(text);
     let dx: MathNode, dy: MathNode;
     try {
-      dx = derivative(node, "x");
-      dy = derivative(node, "y");
+      dx = differentiate(node, "x");
+      dy = differentiate(node, "y");
     } catch (e) {
       throw formulaError(text, "derivative", errorMessage(e));
     }
@@ -131,14 +136,21 @@ function parseFormula(text: string): MathNode {
   let node: MathNode;
   try {
     if (text === "") throw new Error("empty formula");
-    node = parse(text);
+    if (text.length > MAX_FORMULA_LENGTH) throw new Error(`longer than ${MAX_FORMULA_LENGTH} characters`);
+    node = parseFormulaText(text);
   } catch (e) {
     throw formulaError(text, "parse", errorMessage(e));
   }
   const badTypes = new Set<string>();
   const unknown = new Set<string>();
+  const functions = new Set<string>();
   node.traverse((n: MathNode, path: string, parent: MathNode | null) => {
     if (!NODE_TYPES.has(n.type)) badTypes.add(n.type);
+    if (n.type === "ConstantNode" && typeof (n as MathNode & { value: unknown }).value !== "number") badTypes.add("ConstantNode (not a number)");
+    if (n.type === "FunctionNode") {
+      const fn = (n as MathNode & { fn: MathNode & { name?: string } }).fn;
+      if (fn.type !== "SymbolNode" || !FORMULA_FUNCTIONS.has(fn.name ?? "")) functions.add(fn.name ?? fn.type);
+    }
     const isFunctionName = parent !== null && parent.type === "FunctionNode" && path === "fn";
     if (n.type === "SymbolNode" && !isFunctionName) {
       const name = (n as MathNode & { name: string }).name;
@@ -146,6 +158,7 @@ function parseFormula(text: string): MathNode {
     }
   });
   if (badTypes.size > 0) throw formulaError(text, "structure", [...badTypes].join(", "));
+  if (functions.size > 0) throw formulaError(text, "function", [...functions].join(", "));
   if (unknown.size > 0) throw formulaError(text, "variables", [...unknown].join(", "));
   return node;
 }

@@ -7,7 +7,7 @@
  */
 import { UnknownOptionError } from "../../core/options";
 import { ArgumentError, assertInteger } from "../../core/errors";
-import { Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
+import { DIVERGENCE_REASON_JA, DivergenceReason, Function2D, Point2D, optimizePath, presetFunction } from "../../functions/index";
 import { createOptimizer } from "../../optim/index";
 import { currentBudget } from "../../core/budget";
 import { defineCli } from "../../cli/experiment";
@@ -61,6 +61,8 @@ export interface Run2D {
   diverged: boolean;
   /** 1-based update at which the run diverged, or null. */
   divergedAt: number | null;
+  /** Why it diverged (only when diverged; see optimizePath). */
+  reason?: DivergenceReason;
 }
 
 export interface Path2DOptions {
@@ -92,7 +94,9 @@ export function optimizerPath2D({ optimizer, hyperparams = {}, fn, start, steps 
   assertInteger("steps", steps, 0, 100000);
   const hp = { ...BOOK_2D_SETTINGS[name], ...hyperparams };
   const r = optimizePath(f, createOptimizer(name, hp), start ?? f.start, steps);
-  return { optimizer: name, hyperparams: hp, path: r.points, f: r.f, diverged: r.diverged, divergedAt: r.divergedAt };
+  const run: Run2D = { optimizer: name, hyperparams: hp, path: r.points, f: r.f, diverged: r.diverged, divergedAt: r.divergedAt };
+  if (r.reason !== undefined) run.reason = r.reason;
+  return run;
 }
 
 export interface Compare2DOptions {
@@ -282,6 +286,7 @@ export const cli = defineCli<Paths2DCliOptions>({
       path: run.path,
       diverged: run.diverged,
       divergedAt: run.divergedAt,
+      ...(run.reason ? { reason: run.reason, reasonJa: DIVERGENCE_REASON_JA[run.reason] } : {}),
     };
   },
 });

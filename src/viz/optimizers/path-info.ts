@@ -7,6 +7,7 @@
  */
 import { ArgumentError } from "../../core/errors";
 import type { Run2D } from "../../experiments/optimizers/paths-2d";
+import { DIVERGENCE_REASON_JA } from "../../functions/optimize-path";
 
 export type Point = [number, number];
 
@@ -15,8 +16,8 @@ export interface Box {
   y: [number, number];
 }
 
-/** What pathInfo reads of a run of src/experiments/optimizers/paths-2d.ts (f: for hover text, when present). */
-export type PathRun = Pick<Run2D, "path" | "diverged" | "divergedAt"> & Partial<Pick<Run2D, "f">>;
+/** What pathInfo reads of a run of src/experiments/optimizers/paths-2d.ts (f: for hover text; reason: why it diverged). */
+export type PathRun = Pick<Run2D, "path" | "diverged" | "divergedAt"> & Partial<Pick<Run2D, "f" | "reason">>;
 
 export type PathStatus = "in-view" | "left-view" | "diverged";
 
@@ -155,7 +156,9 @@ export function pathInfo(run: PathRun, box: Box, upTo?: number): PathInfo {
   const lastIn = inBox(pts[pts.length - 1], box);
   if (run.diverged && complete) {
     out.status = "diverged";
-    out.statusText = `発散（${run.divergedAt ?? "?"} 回目の更新で値が爆発）`;
+    out.statusText = run.reason
+      ? `発散（${run.divergedAt ?? "?"} 回目の更新：${DIVERGENCE_REASON_JA[run.reason]}）`
+      : `発散（${run.divergedAt ?? "?"} 回目の更新で値が爆発）`;
   } else if (!lastIn) {
     out.status = "left-view";
     out.statusText = left ? "表示範囲の外へ" : "";

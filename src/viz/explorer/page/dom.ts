@@ -1,0 +1,34 @@
+/** Small DOM helpers shared by the explorers' page code. */
+export type Attrs = Record<string, string>;
+
+export function el(tag: string, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export interface PlotlyLike {
+  react(el: HTMLElement, data: object[], layout: object, config?: object): Promise<unknown>;
+}
+
+/** The handle tests and scripts use: root.explorer.compute(state) returns the data the explorer plots. */
+export interface ExplorerHandle {
+  name: string;
+  compute(state: unknown): unknown;
+  state(): unknown;
+  set(state: never): void;
+}
+
+export interface ExplorerContext {
+  root: HTMLElement;
+  initial: Record<string, unknown>;
+  plotly: PlotlyLike;
+  handle: ExplorerHandle;
+  save(state: unknown): void;
+  message(text: string): void;
+}

