@@ -12,5 +12,4 @@ export * from "./graph-info";
 export * from "./graph-figure";
 export * from "./norm-axes-info";
 export * from "./norm-axes-figure";
-export * from "./quiz";
 export * from "./source-excerpt";

@@ -9,5 +9,4 @@ export * from "./equivalence-figure";
 export * from "./dropout-figure";
 export * from "./early-stopping-figure";
 export * from "./summary-info";
-export * from "./quiz";
 export * from "./source";
