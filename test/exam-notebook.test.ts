@@ -15,11 +15,13 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { after, describe, it } from "node:test";
 import { GENERATED_NOTEBOOKS } from "../src/exam/generated";
-import { QUESTIONS, answerCellSource, checkCellSource, findQuestion } from "../src/exam/index";
-import { sourceLines } from "../src/exam/notebook";
+import { CHAPTER_NOTEBOOKS, syncChapterQuiz } from "../src/exam/chapter-quiz";
+import { answerCellSource, checkCellSource, findQuestion, questionsOf } from "../src/exam/index";
+import { serializeNotebook, sourceLines, type Notebook } from "../src/exam/notebook";
 import { ROOT, executed, jupyterPython, lib, text, type NotebookJson } from "./platform";
 
 const FILE = path.join(ROOT, "notebooks", "6-6-exam-review.ipynb");
+const QUESTIONS = questionsOf("6-6-exam-review");
 const N = QUESTIONS.length;
 
 const source = (cell: NotebookJson["cells"][number]): string => text(cell.source);
@@ -73,6 +75,14 @@ describe("6-6-exam-review: generated and committed", () => {
     });
   }
 
+  for (const home of CHAPTER_NOTEBOOKS) {
+    it(`notebooks/${home}.ipynb: its 確認問題 section is what src/exam generates (else: npx tsx src/exam/build-notebooks.ts)`, () => {
+      const text = readFileSync(path.join(ROOT, "notebooks", `${home}.ipynb`), "utf8");
+      assert.equal(serializeNotebook(syncChapterQuiz(JSON.parse(text) as Notebook, home)), text);
+      assert.ok(questionsOf(home).every((q) => text.includes(`"exq-answer-${q.id}"`)));
+    });
+  }
+
   it("has a prompt, an answer and a check cell per question, in order, with stable ids and metadata", () => {
     const nb = JSON.parse(readFileSync(FILE, "utf8")) as NotebookJson;
     const answers = nb.cells.filter((c) => (c.metadata?.zerokara as { answer?: string } | undefined)?.answer !== undefined);
@@ -106,7 +116,8 @@ describe("6-6-exam-review: executed headless", () => {
     assert.deepEqual(problems(nb), []);
     for (const q of QUESTIONS) {
       const md = outputMarkdown(nb.cells.find((c) => c.id === `check-${q.id}`));
-      assert.match(md, /^\*\*― 未回答\*\*/, `${q.id}: ${md.slice(0, 120)}`);
+      assert.match(md, /^<div class="zk-screen"><p><strong>― 未回答<\/strong>/, `${q.id}: ${md.slice(0, 120)}`);
+      assert.match(md, /<div class="zk-print" style="display:none">Q\d+ 解答：＿＿＿＿/);
     }
     const summary = outputMarkdown(nb.cells.find((c) => c.id === "summary"));
     assert.match(summary, new RegExp(`結果: 0 / ${N} 問正解`));

@@ -4,11 +4,10 @@
  * type, a function that throws) ends as a result.
  */
 import { isBlank } from "./blank";
-import { BlankAnswer } from "./harness";
 import { readChoice, readNumber, readOption } from "./parse";
 import { findQuestion } from "./questions/index";
-import { detailsBlock, keyMarkdown, label, rereadText } from "./render";
-import type { BlanksQuestion, CheckResult, CodeQuestion, Question, Status } from "./types";
+import { detailsBlock, keyMarkdown, label, markdownToHtml, printBlank, rereadText } from "./render";
+import type { BlanksQuestion, CheckResult, Question, Status } from "./types";
 
 interface Verdict {
   status: Status;
@@ -57,24 +56,11 @@ function judgeBlanks(q: BlanksQuestion, answer: unknown): Verdict {
   return { status: "wrong", detail: marks.join("、") };
 }
 
-function judgeCode(q: CodeQuestion, answer: unknown): Verdict {
-  if (isBlank(answer)) return { status: "unanswered" };
-  if (typeof answer !== "function") {
-    return { status: "wrong", detail: `(${q.params.join(", ")}) => 式 の形の関数にしてください (あなたの入力: ${show(answer)})。` };
-  }
-  try {
-    const r = q.harness(answer as (...args: number[]) => unknown);
-    return r.ok ? { status: "correct" } : { status: "wrong", detail: r.detail };
-  } catch (e) {
-    if (e instanceof BlankAnswer) return { status: "unanswered" };
-    return { status: "wrong", detail: `チェック中にエラーが出ました: ${e instanceof Error ? e.message : String(e)}` };
-  }
-}
-
 /** The verdict alone (no message). */
 export function judge(q: Question, answer: unknown): Verdict {
   switch (q.format) {
-    case "choice": {
+    case "choice":
+    case "code": {
       if (isBlank(answer)) return { status: "unanswered" };
       const letter = readChoice(answer);
       if (letter === null) return { status: "wrong", detail: `"A"〜"D" の文字で答えてください (あなたの入力: ${show(answer)})。` };
@@ -90,8 +76,6 @@ export function judge(q: Question, answer: unknown): Verdict {
     }
     case "blanks":
       return judgeBlanks(q, answer);
-    case "code":
-      return judgeCode(q, answer);
   }
 }
 
@@ -107,13 +91,18 @@ export function resultMessage(q: Question, v: Verdict): string {
         detailsBlock("解説と正解を見る", `正解: ${keyMarkdown(q)}\n\n${q.explanation}`),
         reread,
       ].join("\n\n");
-    case "unanswered":
-      return [
-        `**― 未回答** — ${head}` + (v.detail ? `: ${v.detail}` : "") +
-          `\n\n答えのセルの \`未回答\` を書き換えて実行してから、このセルをもう一度実行してください。`,
+    case "unanswered": {
+      // On screen: 未回答 with the explanation folded; on paper (print edition of the
+      // handout): only a blank answer line, so a printed quiz does not give away the key.
+      const screen = [
+        `<p><strong>― 未回答</strong> — ${markdownToHtml(head).replace(/^<p>|<\/p>$/g, "")}` +
+          (v.detail ? `: ${markdownToHtml(v.detail).replace(/^<p>|<\/p>$/g, "")}` : "") + "</p>",
+        markdownToHtml("答えのセルの `未回答` を書き換えて実行してから、このセルをもう一度実行してください。"),
         detailsBlock("解説を見る (答えが書いてあります)", `正解: ${keyMarkdown(q)}\n\n${q.explanation}`),
-        reread,
-      ].join("\n\n");
+        markdownToHtml(reread),
+      ].join("");
+      return `<div class="zk-screen">${screen}</div>${printBlank(label(q))}`;
+    }
   }
 }
 

@@ -7,7 +7,7 @@
  * Answer cells have the id "answer-qNN" and the metadata
  * { "zerokara": { "answer": "qNN" } }, so a test can fill them with the key.
  */
-import { QUESTIONS, TOPICS } from "./questions/index";
+import { TOPICS, questionsOf } from "./questions/index";
 import { answerCellSource, checkCellSource, promptMarkdown } from "./render";
 import type { Question, Topic } from "./types";
 
@@ -70,7 +70,7 @@ const INTRO = `# ${EXAM_TITLE}
 
 - **4択** — 正しい式や説明を A〜D から選びます。
 - **空欄補充** — 式の空欄 (あ)〜(え) に入るものを語群から番号で選びます。
-- **コード穴埋め** — 本書の NumPy コードの 1 行を TypeScript の式で書きます。チェックのセルが、その式をエンジン (\`src/optim\`、\`src/nn\`) と同じデータで動かして比べます。
+- **コード穴埋め** — 本書の Python / NumPy コードの空欄 （ア） の 1 行を A〜D から選びます。どの選択肢も、その行を入れたコードをエンジン (\`src/optim\`、\`src/nn\`) と同じデータで動かして正誤を確かめてあります。
 - **計算** — Adam の 1 ステップや He の初期値の標準偏差などを手で計算し、数値で答えます。
 
 **答え方**
@@ -83,7 +83,7 @@ const INTRO = `# ${EXAM_TITLE}
 
 公式だけを確認したいときは \`6-7-formula-sheet\` (印刷用の公式集) を使ってください。`;
 
-const SETUP = `import { ExamSession, 未回答, np, A, B, C, D } from "./src/exam/index";
+const SETUP = `import { ExamSession, 未回答, A, B, C, D } from "./src/exam/index";
 import { currentBudget } from "./src/core/budget";
 
 console.log(\`実行予算: \${currentBudget().toUpperCase()}（問題と答えは予算によらず同じです）\`);
@@ -113,14 +113,14 @@ const SUMMARY_HEAD = `## 結果とふり返り
 const OUTRO = `## おわりに
 
 - 本番の E資格では、同じ量に別の文字が使われます (本書の $\\eta$ = Goodfellow の $\\epsilon$、本書の $\\alpha$ = Goodfellow の $\\alpha$、d2l の $\\beta$ など)。記号の対応は \`6-7-formula-sheet\` の表で確認できます。
-- コード穴埋めの式は、NumPy の配列の式をそのまま 1 要素分に読み替えたものです。公式集の「NumPy」の折りたたみに、各更新式の NumPy 版を並べてあります。
+- コード穴埋めは本書の \`common/\` のコードそのものです。公式集の「NumPy」の折りたたみに、各更新式の NumPy 版を並べてあります。
 - 問題は \`src/exam/questions/\` にあり、正解はすべてエンジンで計算して確かめています (\`test/exam-questions.test.ts\`)。`;
 
 /** The whole exam notebook. */
 export function examNotebook(filled = false): Notebook {
   const cells: NotebookCell[] = [markdownCell("intro", INTRO), codeCell("setup", SETUP)];
   for (const topic of Object.keys(TOPICS) as Topic[]) {
-    const qs = QUESTIONS.filter((q) => q.topic === topic);
+    const qs = questionsOf("6-6-exam-review").filter((q) => q.topic === topic);
     if (qs.length === 0) continue;
     cells.push(markdownCell(`topic-${topic}`, `## ${TOPICS[topic].title}\n\n${TOPIC_LEAD[topic]} 復習用のノートブック: \`${TOPICS[topic].notebook}\``));
     for (const q of qs) {

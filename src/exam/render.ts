@@ -3,8 +3,8 @@
  * its answer as text, and the result message of a check. Pure strings.
  */
 import { TOPICS } from "./questions/index";
-import type { BlanksQuestion, Format, Question, Reread } from "./types";
-import { CHOICE_LETTERS } from "./types";
+import type { BlanksQuestion, CodeQuestion, Format, Question, Reread } from "./types";
+import { CHOICE_LETTERS, CODE_BLANK } from "./types";
 
 export const FORMAT_LABEL: Record<Format, string> = {
   choice: "4択",
@@ -28,27 +28,44 @@ export function rereadText(r: Reread): string {
   return `\`${r.notebook}\` の「${r.section}」の節`;
 }
 
-/** The prompt cell: heading, prompt, then choices or 語群 or the variables of a code question. */
-export function promptMarkdown(q: Question): string {
-  const parts = [`### ${label(q)}〔${FORMAT_LABEL[q.format]}〕${q.title}`, q.prompt];
+/** The Python of a code question in a fenced block, the blanked line marked. */
+export function codeBlock(q: CodeQuestion): string {
+  return "```python\n" + q.code + "\n```";
+}
+
+/** The body of a question (prompt and its choices / 語群 / code), without heading or how-to. */
+export function questionBody(q: Question): string {
+  const parts = [q.prompt];
   switch (q.format) {
     case "choice":
       parts.push(q.choices.map((c, i) => `- **${CHOICE_LETTERS[i]}.** ${c}`).join("\n"));
-      parts.push(`答え方: 下のセルの \`未回答\` を \`"A"\`〜\`"D"\` のどれかに書き換えて実行し、その下のチェックのセルを実行します。`);
+      break;
+    case "code":
+      parts.push(codeBlock(q));
+      parts.push(`${CODE_BLANK} に入る行:\n\n` + q.choices.map((c, i) => `- **${CHOICE_LETTERS[i]}.** \`${c}\``).join("\n"));
       break;
     case "blanks":
       parts.push("**語群**\n\n" + q.options.map((o, i) => `${i + 1}. ${o}`).join("\n"));
+      break;
+    case "numeric":
+      break;
+  }
+  return parts.join("\n\n");
+}
+
+/** The prompt cell: heading (`heading` replaces "Q01"), the body, then how to answer. */
+export function promptMarkdown(q: Question, heading = label(q)): string {
+  const parts = [`### ${heading}〔${FORMAT_LABEL[q.format]}〕${q.title}`, questionBody(q)];
+  switch (q.format) {
+    case "choice":
+    case "code":
+      parts.push(`答え方: 下のセルの \`未回答\` を \`"A"\`〜\`"D"\` のどれかに書き換えて実行し、その下のチェックのセルを実行します。`);
+      break;
+    case "blanks":
       parts.push(`答え方: 下のセルの各 \`未回答\` を語群の番号 (1〜${q.options.length}) に書き換えます。同じ番号を何度使ってもかまいません。`);
       break;
     case "numeric":
       parts.push(`答え方: 下のセルの \`未回答\` を数値 (例: \`0.5\`) に書き換えます。電卓を使ってかまいません。`);
-      break;
-    case "code":
-      parts.push(
-        `答え方: 下のセルの \`未回答\` を、${q.returns} を返す 1 行の式に書き換えます。使える変数は ` +
-          q.params.map((p) => `\`${p}\``).join("、") +
-          `、関数は \`np.sqrt\`・\`np.square\`・\`np.abs\`・\`np.exp\` などです (どれも数値 1 つを受け取ります)。`,
-      );
       break;
   }
   return parts.join("\n\n");
@@ -68,7 +85,7 @@ export function keyMarkdown(q: Question): string {
     case "numeric":
       return `**${q.key.toFixed(q.digits)}**`;
     case "code":
-      return `\`${q.keyBody}\``;
+      return `**${q.key}** (\`${q.choices[CHOICE_LETTERS.indexOf(q.key)]}\`)`;
   }
 }
 
@@ -76,13 +93,12 @@ export function keyMarkdown(q: Question): string {
 export function keySource(q: Question): string {
   switch (q.format) {
     case "choice":
+    case "code":
       return JSON.stringify(q.key);
     case "blanks":
       return `{ ${q.blanks.map((b) => `${b}: ${q.key[b]}`).join(", ")} }`;
     case "numeric":
       return q.key.toFixed(q.digits);
-    case "code":
-      return q.keyBody;
   }
 }
 
@@ -91,6 +107,7 @@ export function answerCellSource(q: Question, filled = false): string {
   const v = `answer_${q.id}`;
   switch (q.format) {
     case "choice":
+    case "code":
       return `const ${v} = ${filled ? keySource(q) : "未回答"}; // ← "A"〜"D" のどれか (例: "B")`;
     case "numeric":
       return `const ${v} = ${filled ? keySource(q) : "未回答"}; // ← 数値 (例: 0.5)`;
@@ -98,15 +115,26 @@ export function answerCellSource(q: Question, filled = false): string {
       const body = filled ? keySource(q) : `{ ${q.blanks.map((b) => `${b}: 未回答`).join(", ")} }`;
       return `const ${v} = ${body}; // ← 語群の番号 (1〜${q.options.length})`;
     }
-    case "code": {
-      const params = q.params.map((p) => `${p}: number`).join(", ");
-      return `// ← 未回答 を、${q.returns} を返す 1 行の式に書き換える\nconst ${v} = (${params}) => ${filled ? q.keyBody : "未回答"};`;
-    }
   }
 }
 
-export function checkCellSource(q: Question): string {
-  return `exam.check("${q.id}", answer_${q.id});`;
+/** The check cell; `session` is the notebook's ExamSession variable (exam in 6-6, quiz in the chapters). */
+export function checkCellSource(q: Question, session = "exam"): string {
+  return `${session}.check("${q.id}", answer_${q.id});`;
+}
+
+/**
+ * Screen-only / print-only: the print edition of a handout shows a blank answer
+ * line where the screen says 未回答. The rule travels with the output (the handout's
+ * general print CSS does not know these classes); the print-only element is also
+ * hidden inline, so a front end that drops <style> still shows only the screen part.
+ */
+export const PRINT_BLANK_CSS =
+  "<style>@media print{.zk-screen{display:none !important}.zk-print{display:block !important}}</style>";
+
+/** The blank answer line for paper (`解答：＿＿＿＿`), hidden on screen. */
+export function printBlank(label: string): string {
+  return `<div class="zk-print" style="display:none">${escapeHtml(label)} 解答：＿＿＿＿＿＿＿＿</div>${PRINT_BLANK_CSS}`;
 }
 
 export function topicTitle(q: Question): string {

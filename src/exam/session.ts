@@ -5,13 +5,20 @@
  * check.ts / scoreboard.ts.
  */
 import { markdown } from "../viz/markdown";
-import { QUESTIONS, TOPICS } from "./questions/index";
+import { TOPICS, questionsOf } from "./questions/index";
 import { FORMAT_LABEL } from "./render";
 import { Scoreboard } from "./scoreboard";
-import type { CheckResult, Format, Topic } from "./types";
+import type { CheckResult, Format, Home, Question, Topic } from "./types";
 
 export class ExamSession {
-  readonly board = new Scoreboard(QUESTIONS);
+  readonly questions: readonly Question[];
+  readonly board: Scoreboard;
+
+  /** The questions of one notebook: the 6-6 drill by default, or a chapter's 確認問題. */
+  constructor(readonly home: Home = "6-6-exam-review") {
+    this.questions = questionsOf(home);
+    this.board = new Scoreboard(this.questions);
+  }
 
   /** Shows 正解/不正解/未回答 with the explanation; records it for the summary. */
   check(id: string, answer: unknown): void {
@@ -29,11 +36,11 @@ export class ExamSession {
   overview(): void {
     const formats = Object.keys(FORMAT_LABEL) as Format[];
     const rows = (Object.keys(TOPICS) as Topic[]).map((t) => {
-      const qs = QUESTIONS.filter((q) => q.topic === t);
+      const qs = this.questions.filter((q) => q.topic === t);
       return `| ${TOPICS[t].title} | ${formats.map((f) => qs.filter((q) => q.format === f).length).join(" | ")} | ${qs.length} |`;
     });
     markdown(
-      `全 ${QUESTIONS.length} 問\n\n| 分野 | ${formats.map((f) => FORMAT_LABEL[f]).join(" | ")} | 計 |\n|---|${formats.map(() => "---:|").join("")}---:|\n` +
+      `全 ${this.questions.length} 問\n\n| 分野 | ${formats.map((f) => FORMAT_LABEL[f]).join(" | ")} | 計 |\n|---|${formats.map(() => "---:|").join("")}---:|\n` +
         rows.join("\n"),
     );
   }

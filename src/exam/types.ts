@@ -4,9 +4,12 @@
  * Four formats, the ones E資格 learners practise:
  *   choice   pick the right formula / statement among four (A〜D)
  *   blanks   fill the blanks (あ)〜(え) of a formula with numbers from a 語群
- *   code     write one line (an expression, element-wise, NumPy-like) that a
- *            harness runs against the engine
+ *   code     Python / NumPy code with one line blanked: pick the line (A〜D),
+ *            as the exam asks it (the shown code never contains the answer)
  *   numeric  compute a small number by hand
+ * Every question lives in one bank, tagged with its E資格 syllabus keyword and
+ * the notebook that asks it (a chapter's 確認問題 or the 6-6 drill); one
+ * checker (check.ts) judges them all.
  * Where the answer is computable, the question carries an `engine…` hook that
  * derives it from src/ (optimizers, init, layers, search); the tests assert that
  * the stated key agrees with it, so a wrong key cannot pass.
@@ -27,11 +30,24 @@ export interface Reread {
   section: string;
 }
 
+/** The notebooks that ask questions: a chapter's 確認問題, or the 6-6 drill. */
+export type Home =
+  | "6-1-optimizers"
+  | "6-2-weight-init"
+  | "6-3-batch-norm"
+  | "6-4-regularization"
+  | "6-5-hyperparameter-search"
+  | "6-6-exam-review";
+
 interface QuestionBase {
   /** "q01" … : also the answer variable (answer_q01) and the notebook cell ids. */
   id: string;
   topic: Topic;
   format: Format;
+  /** The E資格 syllabus keyword the question drills (e.g. "Adam", "Batch Normalization"); the mock exam scores by it. */
+  keyword: string;
+  /** The notebook whose quiz asks it. */
+  home: Home;
   /** Short title shown in the summary. */
   title: string;
   /** Japanese Markdown, may contain $…$ LaTeX. */
@@ -70,16 +86,18 @@ export interface BlanksQuestion extends QuestionBase {
   engineBlank?: (blank: BlankName, option: number) => boolean | undefined;
 }
 
+/** The placeholder that stands for the blanked line in CodeQuestion.code. */
+export const CODE_BLANK = "（ア）";
+
 export interface CodeQuestion extends QuestionBase {
   format: "code";
-  /** Parameter names of the one-line function, e.g. ["v", "grad", "lr", "momentum"]. */
-  params: string[];
-  /** What the expression must return (Japanese, for the placeholder comment). */
-  returns: string;
-  /** The key: the expression body in JavaScript/TypeScript syntax (may use np.…). */
-  keyBody: string;
-  /** Runs a candidate against the engine; never throws for a function argument. */
-  harness: (fn: (...args: number[]) => unknown) => HarnessResult;
+  /** Python / NumPy code with exactly one line equal to CODE_BLANK (after its indentation). */
+  code: string;
+  /** Four candidate lines for the blank (Python), in the order A, B, C, D. */
+  choices: [string, string, string, string];
+  key: ChoiceLetter;
+  /** As for ChoiceQuestion: whether the code with choice `letter` in the blank agrees with the engine. */
+  engineChoice?: (letter: ChoiceLetter) => boolean | undefined;
 }
 
 export interface NumericQuestion extends QuestionBase {
@@ -94,13 +112,6 @@ export interface NumericQuestion extends QuestionBase {
 }
 
 export type Question = ChoiceQuestion | BlanksQuestion | CodeQuestion | NumericQuestion;
-
-/** Outcome of running a code answer against the engine. */
-export interface HarnessResult {
-  ok: boolean;
-  /** Japanese detail when not ok (first mismatch, exception message, …). */
-  detail?: string;
-}
 
 export type Status = "correct" | "wrong" | "unanswered";
 

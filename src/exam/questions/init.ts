@@ -4,7 +4,7 @@ import { matmul } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { symmetryDemo } from "../../experiments/init/symmetry";
 import { weightInitStd } from "../../nn/init";
-import type { BlankName, ChoiceLetter, Question } from "../types";
+import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
 
 const NB = "6-2-weight-init";
 
@@ -36,6 +36,8 @@ export const INIT_QUESTIONS: Question[] = [
     id: "q12",
     topic: "init",
     format: "numeric",
+    keyword: "重みの初期化 (Xavier / He)",
+    home: "6-6-exam-review",
     title: "He の初期値の標準偏差 (n = 256)",
     prompt: `前層のノード数が $n = 256$ の層を He の初期値で初期化します。重みの標準偏差を小数第 4 位まで答えてください。`,
     key: 0.0884,
@@ -51,6 +53,8 @@ export const INIT_QUESTIONS: Question[] = [
     id: "q13",
     topic: "init",
     format: "numeric",
+    keyword: "重みの初期化 (Xavier / He)",
+    home: "6-6-exam-review",
     title: "Glorot の初期値 (入力 300, 出力 100)",
     prompt:
       `Glorot & Bengio の論文どおりの Xavier の初期値 (Glorot の初期値) は、入力側のノード数 $n_\\text{in}$ と出力側のノード数 $n_\\text{out}$ の両方を使います。` +
@@ -69,6 +73,8 @@ export const INIT_QUESTIONS: Question[] = [
     id: "q14",
     topic: "init",
     format: "choice",
+    keyword: "重みの初期化 (Xavier / He)",
+    home: "6-6-exam-review",
     title: "ReLU で分布を保つ初期値",
     prompt:
       `活性化関数が ReLU の 5 層のネットワーク (各層のノード数 $n = 100$) に、ガウス分布の重みを使います。` +
@@ -89,6 +95,8 @@ export const INIT_QUESTIONS: Question[] = [
     id: "q15",
     topic: "init",
     format: "blanks",
+    keyword: "重みの初期化 (Xavier / He)",
+    home: "6-6-exam-review",
     title: "Xavier と He の空欄補充",
     prompt:
       `重みの初期値についての文です。空欄 (あ)〜(え) に入るものを語群から選び、番号で答えてください。前層のノード数を $n$ とします。\n\n` +
@@ -122,6 +130,8 @@ export const INIT_QUESTIONS: Question[] = [
     id: "q16",
     topic: "init",
     format: "choice",
+    keyword: "重みの初期化 (Xavier / He)",
+    home: "6-6-exam-review",
     title: "重みを同じ値で初期化すると",
     prompt: `隠れ層の重みをすべて同じ値 (例えば 0.5) で初期化して学習すると、何が起こりますか。`,
     choices: [

@@ -3,13 +3,12 @@ import { Matrix } from "../../core/matrix";
 import { RNG } from "../../core/rng";
 import { BN_EPS, BatchNormalization } from "../../nn/batch-normalization";
 import { LayerNormalization } from "../../nn/layer-normalization";
-import { callAnswer, expectClose, runHarness } from "../harness";
 import { allClose } from "../rule-check";
-import type { BlankName, ChoiceLetter, Question } from "../types";
+import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
 
 const NB = "6-3-batch-norm";
 
-const column = (values: number[]): Matrix => Matrix.from(values.map((v) => [v]));
+export const column = (values: number[]): Matrix => Matrix.from(values.map((v) => [v]));
 
 interface ColumnStats {
   mean: number[];
@@ -17,7 +16,7 @@ interface ColumnStats {
   unbiased: number[];
 }
 
-function columnStats(x: Matrix): ColumnStats {
+export function columnStats(x: Matrix): ColumnStats {
   const mean: number[] = [], biased: number[] = [], unbiased: number[] = [];
   for (let j = 0; j < x.cols; j++) {
     let s = 0;
@@ -44,13 +43,15 @@ function bnFixture() {
   const rng = new RNG(63);
   const gamma = Matrix.row([1.5, 0.5, 2]), beta = Matrix.row([0.3, -1, 0.7]);
   const bn = new BatchNormalization(gamma, beta);
+  let last = new Matrix(8, 3);
   for (let k = 0; k < 5; k++) {
     const xb = Matrix.randn(8, 3, rng, 2);
     for (let i = 0; i < xb.size; i++) xb.data[i] += 1;
     bn.forward(xb, true);
+    last = xb;
   }
   const x = Matrix.randn(6, 3, rng, 2);
-  return { bn, gamma, beta, x, out: bn.forward(x, false).clone() };
+  return { bn, gamma, beta, x, last, out: bn.forward(x, false).clone() };
 }
 
 export const NORMALIZATION_QUESTIONS: Question[] = [
@@ -58,6 +59,8 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     id: "q17",
     topic: "normalization",
     format: "numeric",
+    keyword: "Batch Normalization",
+    home: "6-6-exam-review",
     title: "Batch Normalization の出力を手計算",
     prompt:
       `ある特徴量について、ミニバッチ $x = (1,\\ 2,\\ 3,\\ 6)$ を学習時の Batch Normalization に通します ($\\gamma = 1$, $\\beta = 0$、$\\varepsilon$ は無視してかまいません)。` +
@@ -75,6 +78,8 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     id: "q18",
     topic: "normalization",
     format: "numeric",
+    keyword: "Batch Normalization",
+    home: "6-6-exam-review",
     title: "running_mean の更新",
     prompt:
       `本書の BatchNormalization (momentum = 0.9、running_mean の初期値は 0) に、学習時に平均 3 のミニバッチ、続いて平均 5 のミニバッチを通しました。` +
@@ -97,6 +102,8 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     id: "q19",
     topic: "normalization",
     format: "blanks",
+    keyword: "Batch Normalization",
+    home: "6-6-exam-review",
     title: "Batch Normalization の式の空欄補充",
     prompt:
       `ミニバッチ $B = \\{x_1, \\dots, x_m\\}$ に対する Batch Normalization の式です。空欄 (あ)〜(え) に入るものを語群から選び、番号で答えてください。\n\n` +
@@ -142,26 +149,32 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     id: "q20",
     topic: "normalization",
     format: "choice",
+    keyword: "Batch Normalization",
+    home: "6-6-exam-review",
     title: "テスト時の Batch Normalization",
     prompt: `本書の BatchNormalization レイヤは、テスト時 (\`train_flg=False\`) に何を使って正規化しますか。`,
     choices: [
-      "テスト時も、そのとき入力されたミニバッチの平均と分散",
-      "正規化はせず、$\\gamma x + \\beta$ だけを計算する",
-      "学習時に移動平均で蓄えた平均と分散 (running_mean, running_var)",
-      "$\\gamma$ と $\\beta$ を使わず、正規化した $\\hat{x}$ をそのまま出力する",
+      "学習時と同じく、そのとき入力されたミニバッチの平均と分散 ($\\gamma, \\beta$ は学習した値)",
+      "学習の最後のミニバッチで計算した平均と分散 ($\\gamma, \\beta$ は学習した値)",
+      "学習時に移動平均で蓄えた平均と分散 (running_mean, running_var) で正規化し、学習した $\\gamma, \\beta$ で $\\gamma \\hat{x} + \\beta$",
+      "学習時に移動平均で蓄えた平均と分散で正規化し、$\\gamma, \\beta$ は掛けずに $\\hat{x}$ を出力する",
     ],
     key: "C",
     explanation:
       `テスト時は学習中に蓄えた running_mean / running_var で $\\hat{x} = (x - \\text{running\\_mean}) / \\sqrt{\\text{running\\_var} + \\varepsilon}$ とし、` +
-      `$\\gamma \\hat{x} + \\beta$ を出力します。こうすると 1 つのサンプルの出力が同じバッチの他のサンプルに左右されず、バッチサイズ 1 でも推論できます。`,
+      `学習した $\\gamma, \\beta$ で $\\gamma \\hat{x} + \\beta$ を出力します。A では 1 つのサンプルの出力が同じバッチの他のサンプルに左右され、バッチサイズ 1 では出力が $\\beta$ に固定されます。` +
+      `B は最後の 1 バッチの偶然に左右され、D は学習したスケールとシフトを捨ててしまいます。running の統計量は \`running_mean = momentum * running_mean + (1 - momentum) * mu\` で毎回更新されます。`,
     reread: { notebook: NB, section: "学習時と推論時" },
     engineChoice: (letter: ChoiceLetter) => {
-      const { bn, gamma, beta, x, out } = bnFixture();
+      const { bn, gamma, beta, x, last, out } = bnFixture();
       const st = columnStats(x);
       const rm = bn.runningMean!.data, rv = bn.runningVar!.data;
       const candidate = {
         A: mapColumns(x, (v, j) => gamma.data[j] * ((v - st.mean[j]) / Math.sqrt(st.biased[j] + BN_EPS)) + beta.data[j]),
-        B: mapColumns(x, (v, j) => gamma.data[j] * v + beta.data[j]),
+        B: (() => {
+          const ls = columnStats(last);
+          return mapColumns(x, (v, j) => gamma.data[j] * ((v - ls.mean[j]) / Math.sqrt(ls.biased[j] + BN_EPS)) + beta.data[j]);
+        })(),
         C: mapColumns(x, (v, j) => gamma.data[j] * ((v - rm[j]) / Math.sqrt(rv[j] + BN_EPS)) + beta.data[j]),
         D: mapColumns(x, (v, j) => (v - rm[j]) / Math.sqrt(rv[j] + BN_EPS)),
       }[letter];
@@ -172,6 +185,8 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     id: "q21",
     topic: "normalization",
     format: "choice",
+    keyword: "Layer / Instance / Group Normalization",
+    home: "6-6-exam-review",
     title: "Layer Normalization の性質",
     prompt: `Layer Normalization (LN) について正しいものはどれですか。入力は (バッチサイズ × 特徴量) の 2 次元配列とします。`,
     choices: [
@@ -202,27 +217,42 @@ export const NORMALIZATION_QUESTIONS: Question[] = [
     id: "q22",
     topic: "normalization",
     format: "code",
-    title: "正規化の 1 行",
+    keyword: "Batch Normalization",
+    home: "6-6-exam-review",
+    title: "BatchNormalization の順伝播の空欄",
     prompt:
-      `Batch Normalization の正規化 $\\hat{x} = (x - \\mu_B) / \\sqrt{\\sigma_B^2 + \\varepsilon}$ を 1 要素分の式で書いてください。` +
-      `\`mu\` はその特徴量のミニバッチ平均、\`variance\` は分散、\`eps\` は本書の \`10e-7\` です。\`np.sqrt\` が使えます。` +
-      `チェックでは src/nn の \`BatchNormalization\` ($\\gamma = 1$, $\\beta = 0$) の学習時の出力と比べます。`,
-    params: ["x", "mu", "variance", "eps"],
-    returns: "正規化した値 x̂",
-    keyBody: "(x - mu) / np.sqrt(variance + eps)",
+      `本書の \`BatchNormalization\` の学習時の順伝播 (\`__forward\` の \`train_flg\` が True の部分) です。入力 \`x\` は (データ数 × 特徴量) の配列です。` +
+      `${CODE_BLANK} に入る行として正しいものを選んでください。`,
+    code: `            mu = x.mean(axis=0)
+            xc = x - mu
+            var = np.mean(xc**2, axis=0)
+            ${CODE_BLANK}
+            xn = xc / std`,
+    choices: [
+      "std = var + 10e-7",
+      "std = np.sqrt(np.mean(x**2, axis=0) + 10e-7)",
+      "std = np.sqrt(var * x.shape[0] / (x.shape[0] - 1) + 10e-7)",
+      "std = np.sqrt(var + 10e-7)",
+    ],
+    key: "D",
     explanation:
-      `\`(x - mu) / np.sqrt(variance + eps)\` です。本書の forward では \`xc = x - mu\`、\`std = np.sqrt(var + 10e-7)\`、\`xn = xc / std\` の 3 行に分かれています。` +
-      `$\\varepsilon$ は根号の中に足す点が、Adam や AdaGrad の $10^{-7}$ (根号の外) と違います。`,
+      `$\\hat{x} = (x - \\mu_B) / \\sqrt{\\sigma_B^2 + \\varepsilon}$ の分母です。$\\varepsilon$ (\`10e-7\`) は根号の**中**に足します (Adam や AdaGrad の $10^{-7}$ は根号の外)。` +
+      `A は根号を忘れ、B は平均を引かずに 2 乗平均をとり、C はミニバッチの分散を $m-1$ で割る不偏分散にしています。学習時の正規化は $m$ で割る分散です。`,
     reread: { notebook: NB, section: "実装：エンジンの `BatchNormalization`" },
-    harness: (fn) =>
-      runHarness(() => {
-        const rng = new RNG(622);
-        const x = Matrix.randn(6, 3, rng, 3);
-        for (let i = 0; i < x.size; i++) x.data[i] += 2;
-        const expected = new BatchNormalization(Matrix.row([1, 1, 1]), Matrix.row([0, 0, 0])).forward(x, true).clone();
-        const st = columnStats(x);
-        const got = mapColumns(x, (v, j) => callAnswer(fn, [v, st.mean[j], st.biased[j], BN_EPS]));
-        expectClose(expected.data, got, "出力 ");
-      }),
+    engineChoice: (letter: ChoiceLetter) => {
+      const rng = new RNG(622);
+      const x = Matrix.randn(6, 3, rng, 3);
+      for (let i = 0; i < x.size; i++) x.data[i] += 2;
+      const expected = new BatchNormalization(Matrix.row([1, 1, 1]), Matrix.row([0, 0, 0])).forward(x, true).clone();
+      const st = columnStats(x);
+      const meanSq = [0, 1, 2].map((j) => st.biased[j] + st.mean[j] ** 2);
+      const std = {
+        A: (j: number) => st.biased[j] + BN_EPS,
+        B: (j: number) => Math.sqrt(meanSq[j] + BN_EPS),
+        C: (j: number) => Math.sqrt(st.unbiased[j] + BN_EPS),
+        D: (j: number) => Math.sqrt(st.biased[j] + BN_EPS),
+      }[letter];
+      return allClose(mapColumns(x, (v, j) => (v - st.mean[j]) / std(j)), expected.data, 1e-9);
+    },
   },
 ];

@@ -5,9 +5,8 @@ import { Adam } from "../../optim/adam";
 import { AdamW } from "../../optim/adamw";
 import { Momentum } from "../../optim/momentum";
 import { RMSprop } from "../../optim/rmsprop";
-import { AnswerMismatch, callAnswer, expectClose, runHarness } from "../harness";
-import { randomRun, ruleAgrees, type ElementRule, type ElementState } from "../rule-check";
-import type { BlankName, ChoiceLetter, Question } from "../types";
+import { allClose, randomRun, ruleAgrees, runOptimizer, runRule, type ElementRule, type ElementState } from "../rule-check";
+import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
 
 const NB = "6-1-optimizers";
 const DL = "\\frac{\\partial L}{\\partial W}";
@@ -19,7 +18,7 @@ interface AdamHyper {
 }
 
 /** The book's Adam for one element: the step size to subtract (updates s.m, s.v, s.t). */
-function adamStep(g: number, s: ElementState, { lr, beta1, beta2 }: AdamHyper): number {
+export function adamStep(g: number, s: ElementState, { lr, beta1, beta2 }: AdamHyper): number {
   s.t += 1;
   const lrT = (lr * Math.sqrt(1 - beta2 ** s.t)) / (1 - beta1 ** s.t);
   s.m += (1 - beta1) * (g - s.m);
@@ -28,7 +27,7 @@ function adamStep(g: number, s: ElementState, { lr, beta1, beta2 }: AdamHyper): 
 }
 
 /** engineChoice from one rule per letter. */
-function byRules(make: Parameters<typeof ruleAgrees>[0], rules: Record<ChoiceLetter, ElementRule | null>, tol?: number) {
+export function byRules(make: Parameters<typeof ruleAgrees>[0], rules: Record<ChoiceLetter, ElementRule | null>, tol?: number) {
   return (letter: ChoiceLetter): boolean | undefined => {
     const rule = rules[letter];
     return rule === null ? false : ruleAgrees(make, rule, 6, tol);
@@ -64,6 +63,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q01",
     topic: "optimizer",
     format: "choice",
+    keyword: "モメンタム",
+    home: "6-6-exam-review",
     title: "Momentum の更新式",
     prompt: `本書の Momentum の更新式として正しいものを選んでください。$\\alpha$ はモーメンタム係数 (既定値 0.9)、$\\eta$ は学習係数、$v$ は速度で最初は 0 です。`,
     choices: [
@@ -88,6 +89,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q02",
     topic: "optimizer",
     format: "choice",
+    keyword: "AdaGrad",
+    home: "6-6-exam-review",
     title: "AdaGrad (E資格の記法)",
     prompt:
       `E資格 (Goodfellow らの教科書) の記法で AdaGrad を書いたものはどれですか。$g$ は勾配、$\\epsilon$ は学習率、` +
@@ -115,6 +118,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q03",
     topic: "optimizer",
     format: "blanks",
+    keyword: "RMSProp",
+    home: "6-6-exam-review",
     title: "RMSprop の空欄補充",
     prompt:
       `本書の RMSprop (\`common/optimizer.py\`) の更新式です。空欄 (あ)〜(え) に入るものを語群から選び、番号で答えてください。` +
@@ -140,6 +145,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q04",
     topic: "optimizer",
     format: "blanks",
+    keyword: "Adam",
+    home: "6-6-exam-review",
     title: "Adam の空欄補充 (本書の実装)",
     prompt:
       `本書の Adam の実装は、バイアス補正を学習係数 $\\eta_t$ にまとめています。空欄 (あ)〜(え) に入るものを語群から選び、番号で答えてください。` +
@@ -172,6 +179,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q05",
     topic: "optimizer",
     format: "numeric",
+    keyword: "モメンタム",
+    home: "6-6-exam-review",
     title: "Momentum を 2 ステップ手計算",
     prompt:
       `本書の Momentum ($\\eta = 0.1$, $\\alpha = 0.9$) で、$W = 1.0$、$v = 0$ から始めて、勾配 $${DL} = 2.0$ が 2 回続きました。` +
@@ -195,6 +204,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q06",
     topic: "optimizer",
     format: "numeric",
+    keyword: "Adam",
+    home: "6-6-exam-review",
     title: "Adam の最初の 1 ステップ",
     prompt:
       `本書の Adam ($\\eta = 0.001$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$) で、$W = 1.0$、勾配 $g = 0.5$ のときの最初の 1 ステップ後の $W$ を、小数第 4 位まで答えてください。` +
@@ -217,115 +228,136 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q07",
     topic: "optimizer",
     format: "code",
-    title: "Momentum の速度の 1 行",
-    prompt:
-      `本書の Momentum の \`update\` のうち、速度を更新する 1 行\n\n` +
-      "```python\nself.v[key] = self.momentum*self.v[key] - self.lr*grads[key]\n```\n\n" +
-      `を TypeScript で書いてください。NumPy の式は配列の要素ごとに計算されるので、ここでは **1 要素分** の式を書きます。` +
-      `チェックのセルが、あなたの式で 4 ステップ更新した結果を src/optim の \`Momentum\` と比べます。`,
-    params: ["v", "grad", "lr", "momentum"],
-    returns: "更新後の v",
-    keyBody: "momentum * v - lr * grad",
+    keyword: "モメンタム",
+    home: "6-6-exam-review",
+    title: "Momentum の update の空欄",
+    prompt: `本書の \`common/optimizer.py\` の \`Momentum\` クラスです。${CODE_BLANK} に入る行として正しいものを選んでください。`,
+    code: `class Momentum:
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr = lr
+        self.momentum = momentum
+        self.v = None
+
+    def update(self, params, grads):
+        if self.v is None:
+            self.v = {}
+            for key, val in params.items():
+                self.v[key] = np.zeros_like(val)
+        for key in params.keys():
+            ${CODE_BLANK}
+            params[key] += self.v[key]`,
+    choices: [
+      "self.v[key] = self.momentum*self.v[key] + self.lr*grads[key]",
+      "self.v[key] = self.momentum*self.v[key] - self.lr*grads[key]",
+      "self.v[key] = self.momentum*self.v[key] - self.lr*params[key]",
+      "self.v[key] = (1 - self.momentum)*self.v[key] - self.lr*grads[key]",
+    ],
+    key: "B",
     explanation:
-      `\`momentum * v - lr * grad\` です。そのあと重みは \`W += v\` で更新されます (チェックでは自動で行います)。` +
-      `NumPy の \`self.momentum*self.v[key]\` のような配列の式は、TypeScript ではループの中の 1 要素の式になります (src/optim/momentum.ts)。`,
+      `速度 $v$ を $\\alpha$ (\`momentum\`) 倍に減衰させ、勾配の $\\eta$ 倍を引きます: $v \\leftarrow \\alpha v - \\eta \\frac{\\partial L}{\\partial W}$。そのあと \`params[key] += self.v[key]\` で重みに足します。` +
+      `A は勾配の向きに進んでしまい (損失が増える)、C は勾配ではなく重みそのものを引き、D は減衰の係数が $1-\\alpha$ になっています。`,
     reread: { notebook: NB, section: "Momentum と Nesterov" },
-    harness: (fn) =>
-      runHarness(() => {
-        const hp = { lr: 0.05, momentum: 0.8 };
-        const run = randomRun(107);
-        const opt = new Momentum(hp);
-        const W = run.p0.clone();
-        const p = Float64Array.from(run.p0.data), v = new Float64Array(p.length);
-        run.grads.forEach((g, step) => {
-          opt.update({ W }, { W: g });
-          for (let i = 0; i < p.length; i++) {
-            v[i] = callAnswer(fn, [v[i], g.data[i], hp.lr, hp.momentum]);
-            p[i] += v[i];
-          }
-          expectClose(opt.v.peek("W")!.data, v, `${step + 1} ステップ目の v `);
-          expectClose(W.data, p, `${step + 1} ステップ目の W `);
-        });
-      }),
+    engineChoice: byRules(() => new Momentum(MOM), {
+      A: (p, g, s) => p + (s.v = MOM.momentum * s.v + MOM.lr * g),
+      B: (p, g, s) => p + (s.v = MOM.momentum * s.v - MOM.lr * g),
+      C: (p, _g, s) => p + (s.v = MOM.momentum * s.v - MOM.lr * p),
+      D: (p, g, s) => p + (s.v = (1 - MOM.momentum) * s.v - MOM.lr * g),
+    }),
   },
   {
     id: "q08",
     topic: "optimizer",
     format: "code",
-    title: "AdaGrad の重み更新の 1 行",
+    keyword: "AdaGrad",
+    home: "6-6-exam-review",
+    title: "AdaGrad の update の空欄",
     prompt:
-      `本書の AdaGrad は \`h += grad * grad\` のあと、次の 1 行で重みを更新します。\n\n` +
-      "```python\nparams[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)\n```\n\n" +
-      `更新後の重み (1 要素分) を返す式を書いてください。\`np.sqrt\` が使えます。` +
-      `チェックでは最初のステップで勾配がちょうど 0 の要素も試します。`,
-    params: ["param", "grad", "h", "lr"],
-    returns: "更新後の param",
-    keyBody: "param - lr * grad / (np.sqrt(h) + 1e-7)",
+      `本書の \`AdaGrad\` クラスの \`update\` です (\`self.h\` は \`np.zeros_like\` で 0 に初期化済み)。${CODE_BLANK} に入る行として正しいものを選んでください。` +
+      `勾配がちょうど 0 の要素があっても重みが壊れないことも条件です。`,
+    code: `    def update(self, params, grads):
+        for key in params.keys():
+            self.h[key] += grads[key] * grads[key]
+            ${CODE_BLANK}`,
+    choices: [
+      "params[key] -= self.lr * grads[key] / (self.h[key] + 1e-7)",
+      "params[key] -= self.lr * grads[key] * (np.sqrt(self.h[key]) + 1e-7)",
+      "params[key] -= self.lr * grads[key] / np.sqrt(self.h[key])",
+      "params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-7)",
+    ],
+    key: "D",
     explanation:
-      `\`param - lr * grad / (np.sqrt(h) + 1e-7)\` です。\`1e-7\` がないと、勾配が 0 の要素で $h = 0$ となり \`0 / 0 = NaN\` が重みに入ってしまいます。` +
+      `$W \\leftarrow W - \\eta \\frac{1}{\\sqrt{h}} \\frac{\\partial L}{\\partial W}$ に、ゼロ除算を防ぐ $10^{-7}$ を根号の外に足したものです。` +
+      `A は根号を忘れ (学習係数が $1/h$ で急に小さくなる)、B は割り算と掛け算が逆、C は勾配 0 の要素で $h = 0$ となり \`0 / 0 = nan\` が重みに入ります。` +
       `E資格の記法では $\\theta \\leftarrow \\theta - \\frac{\\epsilon}{\\delta + \\sqrt{r}} \\odot g$ で、$\\delta$ がこの $10^{-7}$ です。`,
     reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
-    harness: (fn) =>
-      runHarness(() => {
-        const lr = 0.1;
+    engineChoice: (() => {
+      const lr = 0.1;
+      const agrees = (rule: ElementRule) => {
         const run = randomRun(108);
         run.grads[0].data[0] = 0; // a unit with no gradient yet: h = 0
-        run.grads[0].data[5] = 0;
-        const opt = new AdaGrad({ lr });
-        const W = run.p0.clone();
-        const p = Float64Array.from(run.p0.data), h = new Float64Array(p.length);
-        run.grads.forEach((g, step) => {
-          opt.update({ W }, { W: g });
-          for (let i = 0; i < p.length; i++) {
-            h[i] += g.data[i] * g.data[i];
-            p[i] = callAnswer(fn, [p[i], g.data[i], h[i], lr]);
-          }
-          expectClose(W.data, p, `${step + 1} ステップ目の W `, 1e-12);
-        });
-      }),
+        const expected = runOptimizer(new AdaGrad({ lr }), run).data;
+        return allClose(runRule(rule, run), expected, 1e-10);
+      };
+      const rules: Record<ChoiceLetter, ElementRule> = {
+        A: (p, g, s) => ((s.h += g * g), p - (lr * g) / (s.h + 1e-7)),
+        B: (p, g, s) => ((s.h += g * g), p - lr * g * (Math.sqrt(s.h) + 1e-7)),
+        C: (p, g, s) => ((s.h += g * g), p - (lr * g) / Math.sqrt(s.h)),
+        D: (p, g, s) => ((s.h += g * g), p - (lr * g) / (Math.sqrt(s.h) + 1e-7)),
+      };
+      return (letter: ChoiceLetter) => agrees(rules[letter]);
+    })(),
   },
   {
     id: "q09",
     topic: "optimizer",
     format: "code",
-    title: "Adam の 1 次モーメント m の 1 行",
+    keyword: "Adam",
+    home: "6-6-exam-review",
+    title: "Adam の update の空欄",
     prompt:
-      `Adam の 1 次モーメント (勾配の指数移動平均) $m$ を更新する式を 1 要素分書いてください。` +
-      `本書の形 \`m += (1 - beta1) * (grad - m)\` でも、論文の形 $m \\leftarrow \\beta_1 m + (1-\\beta_1) g$ でもかまいません。` +
-      `チェックでは、残り ($v$ と $\\eta_t$、重みの更新) を本書どおりに計算し、src/optim の \`Adam\` と 4 ステップ比べます。`,
-    params: ["m", "grad", "beta1"],
-    returns: "更新後の m",
-    keyBody: "beta1 * m + (1 - beta1) * grad",
+      `本書の \`Adam\` クラスの \`update\` の一部です (\`self.m\`、\`self.v\` は 0 に初期化済み)。${CODE_BLANK} に入る行として正しいものを選んでください。`,
+    code: `        self.iter += 1
+        lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
+
+        for key in params.keys():
+            ${CODE_BLANK}
+            self.v[key] += (1 - self.beta2) * (grads[key]**2 - self.v[key])
+            params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)`,
+    choices: [
+      "self.m[key] += self.beta1 * (grads[key] - self.m[key])",
+      "self.m[key] += (1 - self.beta1) * (grads[key]**2 - self.m[key])",
+      "self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])",
+      "self.m[key] = self.beta1 * self.m[key] + grads[key]",
+    ],
+    key: "C",
     explanation:
-      `\`beta1 * m + (1 - beta1) * grad\` (= \`m + (1 - beta1) * (grad - m)\`) です。$\\beta_1 = 0.9$ なら、最新の勾配に 0.1、それまでの平均に 0.9 の重みをかけた平均です。` +
-      `E資格の記法では $s \\leftarrow \\rho_1 s + (1-\\rho_1) g$、d2l では $v_t \\leftarrow \\beta_1 v_{t-1} + (1-\\beta_1) g_t$ と、同じ量に別の文字が使われます。`,
+      `\`m += (1 - beta1) * (g - m)\` は $m \\leftarrow \\beta_1 m + (1-\\beta_1) g$ を書き換えたもので、勾配の指数移動平均 (1 次モーメント) です。` +
+      `A は係数が逆 (最新の勾配に 0.9 の重み)、B は 2 乗を取っていて $v$ と同じ量になり、D は $(1-\\beta_1)$ を掛け忘れて平均にならず、約 10 倍に膨らみます (Momentum の速度に近い形)。` +
+      `E資格の記法では $s \\leftarrow \\rho_1 s + (1-\\rho_1) g$ と書きます。`,
     reread: { notebook: NB, section: "AdaGrad・RMSprop・Adam" },
-    harness: (fn) =>
-      runHarness(() => {
-        const hp = { lr: 0.01, beta1: 0.8, beta2: 0.95 };
-        const run = randomRun(109);
-        const opt = new Adam(hp);
-        const W = run.p0.clone();
-        const p = Float64Array.from(run.p0.data), m = new Float64Array(p.length), v = new Float64Array(p.length);
-        run.grads.forEach((g, step) => {
-          opt.update({ W }, { W: g });
-          const t = step + 1;
-          const lrT = (hp.lr * Math.sqrt(1 - hp.beta2 ** t)) / (1 - hp.beta1 ** t);
-          for (let i = 0; i < p.length; i++) {
-            m[i] = callAnswer(fn, [m[i], g.data[i], hp.beta1]);
-            v[i] += (1 - hp.beta2) * (g.data[i] ** 2 - v[i]);
-            p[i] -= (lrT * m[i]) / (Math.sqrt(v[i]) + 1e-7);
-          }
-          expectClose(opt.m.peek("W")!.data, m, `${t} ステップ目の m `);
-          expectClose(W.data, p, `${t} ステップ目の W `);
-        });
-        if (p.some((x) => !Number.isFinite(x))) throw new AnswerMismatch("重みが有限の値になりません。");
-      }),
+    engineChoice: (() => {
+      const hp = { lr: 0.01, beta1: 0.8, beta2: 0.95 };
+      const adam = (mLine: (m: number, g: number) => number): ElementRule => (p, g, s) => {
+        s.t += 1;
+        const lrT = (hp.lr * Math.sqrt(1 - hp.beta2 ** s.t)) / (1 - hp.beta1 ** s.t);
+        s.m = mLine(s.m, g);
+        s.v += (1 - hp.beta2) * (g * g - s.v);
+        return p - (lrT * s.m) / (Math.sqrt(s.v) + 1e-7);
+      };
+      return byRules(() => new Adam(hp), {
+        A: adam((m, g) => m + hp.beta1 * (g - m)),
+        B: adam((m, g) => m + (1 - hp.beta1) * (g * g - m)),
+        C: adam((m, g) => m + (1 - hp.beta1) * (g - m)),
+        D: adam((m, g) => hp.beta1 * m + g),
+      });
+    })(),
   },
   {
     id: "q10",
     topic: "optimizer",
     format: "choice",
+    keyword: "パラメータノルムペナルティ",
+    home: "6-6-exam-review",
     title: "AdamW の 1 ステップ",
     prompt:
       `AdamW (重み減衰を勾配から切り離した Adam) の 1 ステップとして正しいものはどれですか。$\\lambda$ は重み減衰の係数、$\\eta$ は学習係数、` +
@@ -356,6 +388,8 @@ export const OPTIMIZER_QUESTIONS: Question[] = [
     id: "q11",
     topic: "optimizer",
     format: "choice",
+    keyword: "RMSProp",
+    home: "6-6-exam-review",
     title: "記法の対応: RMSProp の ρ",
     prompt:
       `E資格 (Goodfellow らの教科書) の RMSProp は $r \\leftarrow \\rho r + (1-\\rho)\\, g \\odot g$、$\\theta \\leftarrow \\theta - \\frac{\\epsilon}{\\sqrt{\\delta + r}} \\odot g$ と書かれます。` +

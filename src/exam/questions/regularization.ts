@@ -7,9 +7,8 @@ import { MultiLayerNet } from "../../nn/multi-layer-net";
 import type { Params } from "../../nn/types";
 import { SGD } from "../../optim/sgd";
 import { EarlyStopping } from "../../train/early-stopping";
-import { callAnswer, expectClose, runHarness } from "../harness";
 import { allClose } from "../rule-check";
-import type { BlankName, ChoiceLetter, Question } from "../types";
+import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
 
 const NB = "6-4-regularization";
 
@@ -23,7 +22,7 @@ function penaltyGradients(penalty: { weightDecayLambda?: number; weightDecayL1?:
 }
 
 /** dW(with penalty) − dW(without) for W1 and W2, flattened. */
-function penaltyPart(penalty: { weightDecayLambda?: number; weightDecayL1?: number }): { diff: number[]; W: number[] } {
+export function penaltyPart(penalty: { weightDecayLambda?: number; weightDecayL1?: number }): { diff: number[]; W: number[] } {
   const plain = penaltyGradients({}), pen = penaltyGradients(penalty);
   const diff: number[] = [], W: number[] = [];
   for (const k of ["W1", "W2"]) {
@@ -34,7 +33,7 @@ function penaltyPart(penalty: { weightDecayLambda?: number; weightDecayL1?: numb
 }
 
 /** x, the kept mask, and the train / test outputs of a Dropout layer. */
-function dropoutRun(form: DropoutForm, ratio: number) {
+export function dropoutRun(form: DropoutForm, ratio: number) {
   const rng = new RNG(65);
   const x = Matrix.randn(4, 25, rng);
   for (let i = 0; i < x.size; i++) x.data[i] += Math.sign(x.data[i]) * 0.5; // no zeros
@@ -67,34 +66,41 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     id: "q23",
     topic: "regularization",
     format: "code",
-    title: "荷重減衰 (L2) の勾配の 1 行",
+    keyword: "パラメータノルムペナルティ",
+    home: "6-6-exam-review",
+    title: "荷重減衰つきの gradient の空欄",
     prompt:
-      `本書の荷重減衰 (Weight decay) は損失に $\\frac{1}{2} \\lambda W^2$ を足します。そのため誤差逆伝播で求めた勾配 \`grad\` に、ある項を足す必要があります。` +
-      `荷重減衰を加えた勾配 (1 要素分) を返す式を書いてください。` +
-      `チェックでは src/nn の \`MultiLayerNet\` を \`weightDecayLambda\` ありとなしで作り、W1, W2 の勾配の差と比べます。`,
-    params: ["grad", "W", "lambda"],
-    returns: "荷重減衰を加えた勾配",
-    keyBody: "grad + lambda * W",
+      `本書の \`MultiLayerNet\` は、荷重減衰 (損失に $\\frac{1}{2} \\lambda W^2$ を加える) を使うとき、誤差逆伝播で求めた勾配に荷重減衰の分を足します。` +
+      `\`gradient\` の最後の部分 (読みやすく \`layer\` という変数を置いています) の ${CODE_BLANK} に入る行を選んでください。`,
+    code: `        grads = {}
+        for idx in range(1, self.hidden_layer_num+2):
+            layer = self.layers['Affine' + str(idx)]
+            ${CODE_BLANK}
+            grads['b' + str(idx)] = layer.db`,
+    choices: [
+      "grads['W' + str(idx)] = layer.dW + self.weight_decay_lambda * layer.W",
+      "grads['W' + str(idx)] = layer.dW + 0.5 * self.weight_decay_lambda * layer.W**2",
+      "grads['W' + str(idx)] = layer.dW - self.weight_decay_lambda * layer.W",
+      "grads['W' + str(idx)] = layer.dW + self.weight_decay_lambda * np.sign(layer.W)",
+    ],
+    key: "A",
     explanation:
-      `$\\frac{\\partial}{\\partial W} \\frac{1}{2}\\lambda W^2 = \\lambda W$ なので \`grad + lambda * W\` です (本書の \`gradient\` の ` +
-      `\`self.layers['Affine' + str(idx)].dW + self.weight_decay_lambda * self.layers['Affine' + str(idx)].W\`)。` +
+      `$\\frac{\\partial}{\\partial W} \\frac{1}{2}\\lambda W^2 = \\lambda W$ なので、勾配に \`weight_decay_lambda * W\` を足します。B はペナルティそのもの (微分前)、C は符号が逆で重みを大きくし、D は L1 正則化 ($\\lambda |W|$) の勾配です。` +
       `SGD と組み合わせると $W \\leftarrow (1 - \\eta\\lambda) W - \\eta g$ となり、毎回重みを少しずつ縮める (減衰させる) ことがわかります。バイアスには掛けません。`,
     reread: { notebook: NB, section: "ペナルティとその勾配" },
-    harness: (fn) =>
-      runHarness(() => {
-        const lambda = 0.1;
-        const plain = penaltyGradients({}), decayed = penaltyGradients({ weightDecayLambda: lambda });
-        for (const k of ["W1", "W2"]) {
-          const W = decayed.params[k].data, g = plain.grads[k].data;
-          const got = Array.from(g, (gi, i) => callAnswer(fn, [gi, W[i], lambda]));
-          expectClose(decayed.grads[k].data, got, `${k} の勾配`);
-        }
-      }),
+    engineChoice: (letter: ChoiceLetter) => {
+      const lambda = 0.1;
+      const { diff, W } = penaltyPart({ weightDecayLambda: lambda });
+      const part = { A: (w: number) => lambda * w, B: (w: number) => 0.5 * lambda * w * w, C: (w: number) => -lambda * w, D: (w: number) => lambda * Math.sign(w) }[letter];
+      return allClose(diff, W.map(part), 1e-9);
+    },
   },
   {
     id: "q24",
     topic: "regularization",
     format: "numeric",
+    keyword: "パラメータノルムペナルティ",
+    home: "6-6-exam-review",
     title: "荷重減衰つき SGD を 1 ステップ",
     prompt:
       `荷重減衰 (損失に $\\frac{1}{2}\\lambda W^2$、$\\lambda = 0.1$) と SGD ($\\eta = 0.1$) で学習しています。重み $W = 3.0$、データの損失の勾配が $0.5$ のとき、` +
@@ -120,6 +126,8 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     id: "q25",
     topic: "regularization",
     format: "blanks",
+    keyword: "ドロップアウト",
+    home: "6-6-exam-review",
     title: "Dropout の 2 つの形",
     prompt:
       `Dropout (消去する割合 $p$、残すニューロンで 1・消すニューロンで 0 になるマスク $\\text{mask}$) の 2 つの実装について、空欄 (あ)〜(え) に入る式を語群から選び、番号で答えてください。\n\n` +
@@ -150,6 +158,8 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     id: "q26",
     topic: "regularization",
     format: "numeric",
+    keyword: "ドロップアウト",
+    home: "6-6-exam-review",
     title: "inverted dropout の出力",
     prompt: `inverted dropout (消去する割合 $p = 0.2$) の学習時に、入力 $x = 5.0$ のニューロンが消されずに残りました。このニューロンの出力はいくつですか。`,
     key: 6.25,
@@ -171,6 +181,8 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     id: "q27",
     topic: "regularization",
     format: "choice",
+    keyword: "パラメータノルムペナルティ",
+    home: "6-6-exam-review",
     title: "L1 正則化と L2 正則化",
     prompt: `L1 正則化と L2 正則化について正しいものはどれですか。`,
     choices: [
@@ -209,6 +221,8 @@ export const REGULARIZATION_QUESTIONS: Question[] = [
     id: "q28",
     topic: "regularization",
     format: "choice",
+    keyword: "早期終了 (Early stopping)",
+    home: "6-6-exam-review",
     title: "Early stopping",
     prompt:
       `Early stopping (patience = 3: 検証精度がそれまでの最高を上回らないエポックが 3 回続いたら停止し、最高だったエポックの重みに戻す) で学習したところ、検証精度は次のとおりでした。` +

@@ -4,7 +4,7 @@ import { expectedImprovement, probabilityOfImprovement, upperConfidenceBound } f
 import { gridShape, gridUnitPoints } from "../../search/grid-sampler";
 import { normCdf, normPdf } from "../../search/normal";
 import { randomUnitPoint } from "../../search/random-sampler";
-import type { BlankName, ChoiceLetter, Question } from "../types";
+import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
 
 const NB = "6-5-hyperparameter-search";
 
@@ -21,7 +21,7 @@ function decadeShares(sample: (rng: RNG) => number): number[] {
 }
 
 /** Distinct values of the first hyperparameter tried by 9 trials of grid and random search. */
-function distinctFirstAxis(): { grid: number; random: number } {
+export function distinctFirstAxis(): { grid: number; random: number } {
   const grid = new Set(gridUnitPoints(gridShape(9, 2)).map((p) => p[0])).size;
   const random = new Set(Array.from({ length: 9 }, (_, k) => randomUnitPoint(0, k, 2)[0])).size;
   return { grid, random };
@@ -32,6 +32,8 @@ export const SEARCH_QUESTIONS: Question[] = [
     id: "q29",
     topic: "search",
     format: "choice",
+    keyword: "グリッドサーチ / ランダムサーチ",
+    home: "6-6-exam-review",
     title: "対数スケールでのサンプリング",
     prompt:
       `学習係数を $10^{-6}$ 〜 $10^{-2}$ の範囲でランダムに探します。各桁 ($10^{-6}$〜$10^{-5}$、$10^{-5}$〜$10^{-4}$、…) からほぼ同じ回数ずつ値を選ぶコードはどれですか。` +
@@ -61,24 +63,30 @@ export const SEARCH_QUESTIONS: Question[] = [
     id: "q30",
     topic: "search",
     format: "choice",
+    keyword: "検証データ",
+    home: "6-6-exam-review",
     title: "ハイパーパラメータの評価に使うデータ",
-    prompt: `ハイパーパラメータの良し悪しを評価するのに使うデータはどれですか。`,
+    prompt:
+      `本書の手順で、(1) ハイパーパラメータの良し悪しを比べるとき と (2) 最後に汎化性能を見積もるとき に使うデータの組として、正しいものはどれですか。`,
     choices: [
-      "テストデータ",
-      "訓練データから分けておいた検証データ",
-      "重みの学習に使った訓練データ",
-      "訓練データとテストデータを合わせたもの",
+      "(1) テストデータ、(2) テストデータ (同じデータで比べ、同じデータで測るのが公平だから)",
+      "(1) 訓練データから分けておいた検証データ、(2) テストデータを最後に一度だけ",
+      "(1) 検証データ、(2) 検証データ (検証データは学習に使っていないので、テストデータは要らない)",
+      "(1) 重みの学習に使った訓練データ (損失が最も小さくなる値を選ぶ)、(2) テストデータ",
     ],
     key: "B",
     explanation:
-      `テストデータでハイパーパラメータを選ぶと、テストデータに過学習し、汎化性能を正しく測れなくなります。` +
-      `本書では訓練データの 20% ほどを検証データとして分け (\`shuffle_dataset\` してから切り出す)、ハイパーパラメータはその検証データで評価します。テストデータは最後に一度だけ使います。`,
+      `テストデータでハイパーパラメータを選ぶと、テストデータに過学習し、汎化性能を正しく測れなくなります (A)。` +
+      `C では、検証データはハイパーパラメータを選ぶのに使ったので、その上での精度は楽観的になります。D では、訓練データの損失は表現力の高い (過学習しやすい) 設定ほど小さくなり、良し悪しを比べられません。` +
+      `本書では訓練データの 20% ほどを検証データとして分け (\`shuffle_dataset\` してから切り出す)、テストデータは最後に一度だけ使います。`,
     reread: { notebook: NB, section: "検証データ" },
   },
   {
     id: "q31",
     topic: "search",
     format: "numeric",
+    keyword: "ベイズ最適化",
+    home: "6-6-exam-review",
     title: "期待改善量 EI を手計算",
     prompt:
       `ベイズ最適化で、ガウス過程の予測がある点で平均 $\\mu = 0.80$、標準偏差 $\\sigma = 0.10$ でした。これまでの最良の検証精度は $f^+ = 0.80$ です ($\\xi = 0$)。` +
@@ -96,6 +104,8 @@ export const SEARCH_QUESTIONS: Question[] = [
     id: "q32",
     topic: "search",
     format: "blanks",
+    keyword: "ベイズ最適化",
+    home: "6-6-exam-review",
     title: "獲得関数 PI / EI / UCB の空欄補充",
     prompt:
       `ガウス過程の予測平均 $\\mu$、標準偏差 $\\sigma$、これまでの最良値 $f^+$ (最大化) に対する獲得関数です。空欄 (あ)〜(え) に入るものを語群から選び、番号で答えてください。` +
@@ -147,24 +157,28 @@ export const SEARCH_QUESTIONS: Question[] = [
     id: "q33",
     topic: "search",
     format: "choice",
+    keyword: "グリッドサーチ / ランダムサーチ",
+    home: "6-6-exam-review",
     title: "ランダムサーチとグリッドサーチ",
     prompt:
       `ハイパーパラメータが 2 つあり、そのうち 1 つだけが性能に大きく効くとします。試行回数が 9 回のとき、ランダムサーチがグリッドサーチ (3 × 3) より有利な理由として正しいものはどれですか。`,
     choices: [
-      "ランダムサーチは必ず最適なハイパーパラメータを見つけるから",
+      "ランダムサーチは、良い結果が出た点の近くを重点的に探すから",
       "グリッドサーチは同じ点を何度も評価してしまうから",
-      "ランダムサーチのほうが 1 回の試行の計算が速いから",
+      "ランダムサーチのほうが、2 つのハイパーパラメータの組み合わせを多く (9 通りより多く) 試せるから",
       "重要なハイパーパラメータについて、グリッドでは 3 通りの値しか試せないが、ランダムでは 9 通りの異なる値を試せるから",
     ],
     key: "D",
     explanation:
       `グリッドでは 9 回のうち、重要なパラメータの値は 3 通りしかなく、残りは効かないパラメータを変えているだけです。ランダムサーチなら 9 回とも違う値を試せます (Bergstra & Bengio, 2012)。` +
-      `ただし「必ず」最適値を見つけるわけではなく、1 回の試行のコストも同じです。`,
+      `A はベイズ最適化 (や coarse-to-fine の絞り込み) の説明で、ランダムサーチはそれまでの結果を見ません。グリッドの 9 点はすべて異なり (B)、組み合わせの数はどちらも 9 通りです (C)。`,
     reread: { notebook: NB, section: "グリッドサーチ" },
     engineChoice: (letter: ChoiceLetter) => {
       const { grid, random } = distinctFirstAxis();
       const gridPoints = gridUnitPoints(gridShape(9, 2)).map((p) => p.join(","));
-      return { A: undefined, B: new Set(gridPoints).size < gridPoints.length, C: undefined, D: grid === 3 && random === 9 }[letter];
+      const randomPoints = Array.from({ length: 9 }, (_, k) => randomUnitPoint(0, k, 2).join(","));
+      const combos = { grid: new Set(gridPoints).size, random: new Set(randomPoints).size };
+      return { A: undefined, B: combos.grid < gridPoints.length, C: combos.random > 9 || combos.random > combos.grid, D: grid === 3 && random === 9 }[letter];
     },
   },
 ];

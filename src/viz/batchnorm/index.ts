@@ -12,4 +12,3 @@ export * from "./graph-info";
 export * from "./graph-figure";
 export * from "./norm-axes-info";
 export * from "./norm-axes-figure";
-export * from "./quiz";

@@ -9,5 +9,3 @@ export * from "./gradient-figure";
 export * from "./mnist-info";
 export * from "./mnist-figure";
 export * from "./symmetry-figure";
-export * from "./quiz";
-export * from "./questions";

@@ -9,4 +9,3 @@ export * from "./equivalence-figure";
 export * from "./dropout-figure";
 export * from "./early-stopping-figure";
 export * from "./summary-info";
-export * from "./quiz";
