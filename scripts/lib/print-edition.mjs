@@ -31,7 +31,7 @@ body.zerokara-hide-code .jp-CodeCell .jp-Cell-inputWrapper { display: none; }
   .jp-Notebook, .jp-Cell, .jp-Cell-inputWrapper, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child { padding-left: 0 !important; padding-right: 0 !important; margin-left: 0 !important; width: auto !important; max-width: none !important; box-shadow: none !important; }
   /* JupyterLab's own print rules make outputs table cells that shrink to their content (a figure to 0 px) */
   .jp-OutputArea-child { display: block !important; }
-  .jp-OutputArea-output { display: block !important; width: 100% !important; max-width: 100% !important; overflow: visible !important; }
+  .jp-OutputArea-output { display: block !important; box-sizing: border-box !important; width: 100% !important; max-width: 100% !important; overflow: visible !important; }
   .jp-OutputArea-child:has(.zerokara-progress) { display: none !important; }
   details::details-content { content-visibility: visible; display: block; }
   details > summary { list-style: none; }
