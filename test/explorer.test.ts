@@ -94,20 +94,14 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
       assert.deepEqual(inPage, node, optimizer); // JSON numbers round-trip exactly
     }
   };
-  it("the book's SGD 0.95, Momentum 0.1 and AdaGrad 1.5 panels equal the Node engine bit for bit", async () => {
+  it("the book's four panels (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3) equal the Node engine bit for bit", async () => {
     await panel("SGD", 0.95);
     await panel("Momentum", 0.1);
     await panel("AdaGrad", 1.5);
+    await panel("Adam", 0.3);
     const div = await page.evaluate(() => (document.querySelector("[data-explorer]") as unknown as { explorer: { compute(s: unknown): { paths: { diverged: boolean; divergedAt: number; reason: string }[] } } }).explorer.compute({ optimizer: "SGD", lr: 1.2 }).paths[0]);
     const nodeDiv = optimizerPath2D({ optimizer: "SGD", hyperparams: { lr: 1.2 } });
     assert.deepEqual([div.diverged, div.divergedAt, div.reason], [true, nodeDiv.divergedAt, "f-grew"]);
-  });
-
-  // Known gap: Adam's bias correction uses β ** t, and Node 20's V8 and this Chromium's V8 round
-  // some powers differently in the last bit (0.9 ** 10 = 0.6561000000000001 in Node, 0.6561 in
-  // Chromium), so the Adam panel differs by ~1 ulp from the 3rd update on. Kept strict, marked todo.
-  it("the book's Adam 0.3 panel equals the Node engine bit for bit", { todo: "V8 ** differs between Node 20 and Chromium in the last bit" }, async () => {
-    await panel("Adam", 0.3);
   });
 
   it("a person's inputs change the figure: drag the start, move a slider, type a formula (and a bad one)", async () => {
