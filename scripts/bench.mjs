@@ -20,6 +20,9 @@
  * 4. Where one iteration of the engine spends its time, step by step (bench/hotspots.ts).
  * 5. With --notebooks: the wall time of every notebook in FULL budget (nbconvert + tslab,
  *    through scripts/lib/notebooks.mjs like `npm run handouts`; long).
+ * 6. Explorer recompute: each live explorer's compute(state) in headless Chromium at the
+ *    default sizes (bench/explorers.ts; target ≤ 50 ms) and the bytes the bundle adds to a
+ *    handout. `--explorers` runs this table alone (a few seconds).
  *
  * Prints a table and writes everything as JSON to bench-results/.
  */
@@ -114,6 +117,29 @@ const lpad = (s, n) => String(s).padStart(n);
 // ---------------------------------------------------------------------------------------------
 
 const started = new Date();
+
+/** Table 6 (bench/explorers.ts): { lines, result }. */
+function explorerTable() {
+  log("bench: explorer recompute in headless Chromium …");
+  const ex = tsx("bench/explorers.ts", { repeats: quick ? 8 : 20 }, env1);
+  const lines = ["", "Explorer recompute: compute(state) in headless Chromium, performance.now, median of repeated recomputes (target ≤ 50 ms)"];
+  if (ex.error) return { lines: [...lines, `  skipped: ${ex.error}`], result: ex };
+  lines.push(`  Chromium ${ex.chromium}; bundle ${f(ex.bundleBytes / 1024, 0)} KB minified, adds ${f(ex.handoutBytes / 1024, 0)} KB to a handout (gzip + base64, once per page; budget 300 KB)`);
+  lines.push(`  ${pad("recompute", 54)}${lpad("median ms", 10)}${lpad("min", 8)}${lpad("max", 8)}`);
+  for (const r of ex.rows) lines.push(`  ${pad(r.label, 54)}${lpad(f(r.medianMs, 1), 10)}${lpad(f(r.minMs, 1), 8)}${lpad(f(r.maxMs, 1), 8)}`);
+  return { lines, result: ex };
+}
+
+if (flag("--explorers")) {
+  const { lines, result } = explorerTable();
+  const text = [`zerokara bench (explorers) — ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus()[0]?.model} × ${cpus().length}, load ${f(loadavg()[0])}`, ...lines].join("\n");
+  console.log(text);
+  mkdirSync(join(root, "bench-results"), { recursive: true });
+  const file = join(root, "bench-results", `bench-explorers-${started.toISOString().replace(/[:.]/g, "-").slice(0, 19)}.json`);
+  writeFileSync(file, JSON.stringify({ date: started.toISOString(), explorers: result, table: text }, null, 1));
+  console.log(`\nJSON: ${basename(dirname(file))}/${basename(file)}`);
+  process.exit(0);
+}
 const load0 = loadavg();
 const native = buildNative();
 log(`native BLAS addon: ${native.status}: ${native.detail}`);
@@ -210,6 +236,9 @@ if (engineNames.length) {
   hotspots = tsx("bench/hotspots.ts", { runMs: 40, runs: 5 }, { ...env1, ZEROKARA_BACKEND: engineNames[0] });
 }
 
+// 6. explorer recompute in Chromium
+const explorers = explorerTable();
+
 // 5. notebooks in FULL budget, run the way `npm run handouts` runs them (scripts/lib)
 const nbArg = args.find((a) => a === "--notebooks" || a.startsWith("--notebooks="));
 const notebooks = nbArg ? await runNotebooks(nbArg.split("=")[1]) : null;
@@ -256,6 +285,7 @@ const result = {
   memory,
   hotspots,
   notebooks,
+  explorers: explorers.result,
 };
 
 const lines = [];
@@ -327,6 +357,8 @@ if (notebooks) {
   for (const n of notebooks) lines.push(`  ${pad(n.notebook, 34)}${lpad(f(n.seconds, 1), 8)} s  ${n.ok ? "ok" : "FAILED: " + n.error}`);
   if (!notebooks.length) lines.push("  (no notebooks found)");
 }
+
+lines.push(...explorers.lines);
 
 const text = lines.join("\n");
 console.log(text);

@@ -121,8 +121,8 @@ function untypesetMath(): { raw: string[]; brokenGlyphs: number; containers: num
   return { raw, brokenGlyphs, containers: document.querySelectorAll("mjx-container > svg").length };
 }
 
-/** Drawn figures, not counting the print edition's small multiples. */
-const plotRoots = (page: Page) => page.locator(".js-plotly-plot:has(svg.main-svg):not(.zerokara-print-states *)").count();
+/** Drawn figures, not counting the print edition's small multiples nor the live explorers (test/explorer-handouts.test.ts). */
+const plotRoots = (page: Page) => page.locator(".js-plotly-plot:has(svg.main-svg):not(.zerokara-print-states *):not([data-explorer] *)").count();
 
 describe("handouts in headless Chromium (offline)", async () => {
   const nbl = await notebooksLib();

@@ -27,6 +27,14 @@ export class Adam implements Optimizer {
   readonly beta2: number;
   /** Update count t (the book's self.iter); shared by all parameters. */
   iter = 0;
+  /**
+   * β1^t and β2^t, kept as running products (×β once per update) rather than
+   * computed with ** : V8 rounds some powers differently in Node and in the
+   * browser (0.9 ** 10), and the live explorers must give Node's numbers bit
+   * for bit. Equal to the book's beta**iter up to the last bit.
+   */
+  beta1t = 1;
+  beta2t = 1;
   readonly m = new StateByKey("Adam m");
   readonly v = new StateByKey("Adam v");
 
@@ -41,8 +49,10 @@ export class Adam implements Optimizer {
     checkParamsGrads(params, grads);
     // self.iter += 1
     this.iter += 1;
+    this.beta1t *= this.beta1; // β1^t
+    this.beta2t *= this.beta2; // β2^t
     // lr_t = self.lr * np.sqrt(1.0 - self.beta2**self.iter) / (1.0 - self.beta1**self.iter)
-    const lrT = (this.lr * Math.sqrt(1.0 - this.beta2 ** this.iter)) / (1.0 - this.beta1 ** this.iter);
+    const lrT = (this.lr * Math.sqrt(1.0 - this.beta2t)) / (1.0 - this.beta1t);
     for (const key of Object.keys(params)) {
       const g = grads[key].data;
       const m = this.m.get(key, params[key]).data;
@@ -58,6 +68,8 @@ export class Adam implements Optimizer {
 
   reset(): void {
     this.iter = 0;
+    this.beta1t = 1;
+    this.beta2t = 1;
     this.m.clear();
     this.v.clear();
   }

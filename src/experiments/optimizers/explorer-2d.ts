@@ -89,9 +89,23 @@ export function contourGrid(fn: Function2D, res = 81): Explorer2DResult["contour
   return { x, y, z };
 }
 
+/**
+ * The last formula's Function2D and contour grid: a slider move or a new start
+ * point changes neither, so they are not parsed, differentiated, compiled or
+ * evaluated on the 81 × 81 grid again (the grid is read-only for callers).
+ */
+let memo: { formula: string; fn: Function2D; contour?: Explorer2DResult["contour"] } | null = null;
+
+function memoFunction(formula: string, given?: { formula: string; fn: Function2D }): NonNullable<typeof memo> {
+  if (given && given.formula === formula && memo?.fn !== given.fn) memo = { formula, fn: given.fn };
+  if (!memo || memo.formula !== formula) memo = { formula, fn: toFunction2D(formula) };
+  return memo;
+}
+
 export function explore2D(rawState: unknown, fnCache?: { formula: string; fn: Function2D }): Explorer2DResult {
   const s = checkExplorer2DState(rawState);
-  const fn = fnCache && fnCache.formula === s.formula ? fnCache.fn : toFunction2D(s.formula);
+  const m = memoFunction(s.formula, fnCache);
+  const fn = m.fn;
   const start: [number, number] = [Number.isNaN(s.x0) ? fn.start[0] : s.x0, Number.isNaN(s.y0) ? fn.start[1] : s.y0];
   const names = s.optimizer.toLowerCase() === "all" ? [...OPTIMIZERS_2D] : [bookOptimizerName(s.optimizer)];
   const paths = names.map((name) => {
@@ -104,5 +118,6 @@ export function explore2D(rawState: unknown, fnCache?: { formula: string; fn: Fu
     const r = optimizerPath2D({ optimizer: name, hyperparams: hp, fn, start, steps: s.steps });
     return { optimizer: r.optimizer, hyperparams: r.hyperparams, path: r.path as [number, number][], f: r.f, diverged: r.diverged, divergedAt: r.divergedAt, ...(r.reason ? { reason: r.reason } : {}) };
   });
-  return { formula: fn.formula, xRange: fn.xRange, yRange: fn.yRange, paths, contour: contourGrid(fn) };
+  m.contour ??= contourGrid(fn);
+  return { formula: fn.formula, xRange: fn.xRange, yRange: fn.yRange, paths, contour: m.contour };
 }
