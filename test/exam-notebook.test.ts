@@ -17,6 +17,7 @@ import { after, describe, it } from "node:test";
 import { GENERATED_NOTEBOOKS } from "../src/exam/generated";
 import { CHAPTER_NOTEBOOKS, syncChapterQuiz } from "../src/exam/chapter-quiz";
 import { answerCellSource, checkCellSource, findQuestion, questionsOf } from "../src/exam/index";
+import { MOCK_DEFAULTS, MockExam } from "../src/exam/mock-exam";
 import { serializeNotebook, sourceLines, type Notebook } from "../src/exam/notebook";
 import { ROOT, executed, jupyterPython, lib, text, type NotebookJson } from "./platform";
 
@@ -122,6 +123,18 @@ describe("6-6-exam-review: executed headless", () => {
     const summary = outputMarkdown(nb.cells.find((c) => c.id === "summary"));
     assert.match(summary, new RegExp(`結果: 0 / ${N} 問正解`));
     assert.match(summary, new RegExp(`未回答 ${N} 問`));
+    // mock exam: the paper shows the drawn questions in the committed answer cell's order; all 未回答
+    const mock = new MockExam(MOCK_DEFAULTS);
+    const paper = outputMarkdown(nb.cells.find((c) => c.id === "mock-draw"));
+    const shown = [...paper.matchAll(/^### 問 (\d+)（(Q\d+)）/gm)].map((m) => m[2].toLowerCase());
+    assert.deepEqual(shown, mock.questions.map((q) => q.id));
+    assert.match(paper, new RegExp(`目安の時間: ${mock.minutes} 分`));
+    const answerIds = [...source(nb.cells.find((c) => c.id === "mock-answers")!).matchAll(/^  (q\d+): /gm)].map((m) => m[1]);
+    assert.deepEqual(answerIds, shown, "the answer cell lists the drawn questions");
+    const score = outputMarkdown(nb.cells.find((c) => c.id === "mock-score"));
+    assert.match(score, new RegExp(`模擬試験の結果: 0 / ${mock.n} 問正解`));
+    assert.equal((score.match(/― 未回答 \|/g) ?? []).length, mock.n);
+    assert.match(score, /\| キーワード \| 正解 \| 不正解 \| 未回答 \| 読み直す節 \|/);
   });
 
   it(`with every answer cell filled from src/exam: every check says 正解, summary ${N} / ${N}`, async () => {
@@ -136,6 +149,10 @@ describe("6-6-exam-review: executed headless", () => {
       filled++;
     }
     assert.equal(filled, N);
+    const mock = new MockExam(MOCK_DEFAULTS);
+    const mockCell = nb.cells.find((c) => (c.metadata?.zerokara as { mockAnswers?: boolean } | undefined)?.mockAnswers === true);
+    assert.ok(mockCell, "the mock exam's answer cell");
+    mockCell.source = sourceLines(mock.answerCellSource(true));
     const input = path.join(tmp, "filled.ipynb"), output = path.join(tmp, "filled.out.ipynb");
     writeFileSync(input, JSON.stringify(nb));
     await executeAsInNotebooks(input, output);
@@ -148,5 +165,9 @@ describe("6-6-exam-review: executed headless", () => {
     const summary = outputMarkdown(done.cells.find((c) => c.id === "summary"));
     assert.match(summary, new RegExp(`結果: ${N} / ${N} 問正解`));
     assert.match(summary, /全問正解/);
+    const score = outputMarkdown(done.cells.find((c) => c.id === "mock-score"));
+    assert.match(score, new RegExp(`模擬試験の結果: ${mock.n} / ${mock.n} 問正解`));
+    assert.equal((score.match(/〇 正解 \|/g) ?? []).length, mock.n);
+    assert.match(score, /全問正解/);
   });
 });

@@ -62,11 +62,14 @@ const PRINT_MEASURE = `(() => {
     wide: all(".js-plotly-plot, .jp-OutputArea-output table, mjx-container > svg").filter(visible)
       .filter((e) => e.getBoundingClientRect().right > width + 1).map((e) => e.className && e.className.baseVal !== undefined ? "svg" : String(e.className)),
     codeShown: all(".jp-CodeCell .jp-Cell-inputWrapper").filter(visible).length,
-    detailsClosed: all("details").filter((d) => Array.from(d.children).some((c) => c.tagName !== "SUMMARY" && !visible(c))).length,
+    detailsClosed: all("details").filter(visible).filter((d) => Array.from(d.children).some((c) => c.tagName !== "SUMMARY" && !visible(c))).length,
     progressShown: all(".zerokara-progress").filter(visible).length,
     statesShown: all(".zerokara-print-states .zk-state").filter(visible).length,
     statesDrawn: all(".zerokara-print-states .zk-state .main-svg").filter(visible).length > 0,
     interactiveShown: all(".zerokara-has-states").filter(visible).length,
+    screenOnlyShown: all(".zk-screen").filter(visible).length,
+    printOnlyHidden: all(".zk-print").filter((e) => !visible(e)).length,
+    styleAsText: document.body.innerText.includes("@media print{"),
     narrowFigures: all(".zerokara-figure:not(.zerokara-has-states)").filter((e) => e.getBoundingClientRect().width < width / 2).length,
     height: document.documentElement.scrollHeight,
   };
@@ -75,6 +78,7 @@ const PRINT_MEASURE = `(() => {
 interface PrintMeasures {
   width: number; scrollWidth: number; minText: number; minCode: number; wide: string[]; codeShown: number; detailsClosed: number;
   progressShown: number; narrowFigures: number; statesShown: number; statesDrawn: boolean; interactiveShown: number; height: number;
+  screenOnlyShown: number; printOnlyHidden: number; styleAsText: boolean;
 }
 
 interface PageReport {
@@ -195,6 +199,10 @@ describe("handouts in headless Chromium (offline)", async () => {
         assert.equal(m.statesShown, expectedStates, "small multiples printed vs states of the figures' controls");
         if (expectedStates > 0) assert.ok(m.statesDrawn, "small multiples drawn");
         assert.equal(m.interactiveShown, 0, "a figure with controls printed in its first state only");
+        // quiz results: 「未回答」 is screen-only, the blank answer line is print-only; no CSS printed as text
+        assert.equal(m.screenOnlyShown, 0, "screen-only quiz text (未回答 and its folded key) printed");
+        assert.equal(m.printOnlyHidden, 0, "blank answer lines missing in print");
+        assert.equal(m.styleAsText, false, "a <style> rendered as visible text");
         mkdirSync(path.join(SHOTS, "print"), { recursive: true });
         for (let y = 0, k = 0; y < m.height && k < 40; y += 1000, k++) {
           await page.screenshot({ path: path.join(SHOTS, "print", `${name}-${String(k + 1).padStart(2, "0")}.png`), fullPage: true, clip: { x: 0, y, width: A4_PRINT_WIDTH, height: Math.min(1000, m.height - y) } });

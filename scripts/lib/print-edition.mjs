@@ -24,6 +24,9 @@ body.zerokara-hide-code .jp-CodeCell .jp-Cell-inputWrapper { display: none; }
 @media print {
   @page { size: A4; margin: 12mm; }
   .zerokara-code-toggle { display: none !important; }
+  /* quiz results (src/exam): 「未回答」 on screen, a blank answer line 「解答：＿＿」 on paper */
+  .zk-screen { display: none !important; }
+  .zk-print { display: block !important; }
   html, body { background: #fff !important; }
   body, .jp-RenderedHTMLCommon, .jp-RenderedMarkdown, .jp-OutputArea-output { font-size: 10pt !important; }
   .jp-InputPrompt, .jp-OutputPrompt, .jp-InputArea-prompt, .jp-OutputArea-prompt, .anchor-link { display: none !important; }

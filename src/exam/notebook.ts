@@ -7,7 +7,8 @@
  * Answer cells have the id "answer-qNN" and the metadata
  * { "zerokara": { "answer": "qNN" } }, so a test can fill them with the key.
  */
-import { TOPICS, questionsOf } from "./questions/index";
+import { MOCK_DEFAULTS, MockExam } from "./mock-exam";
+import { QUESTIONS, TOPICS, questionsOf } from "./questions/index";
 import { answerCellSource, checkCellSource, promptMarkdown } from "./render";
 import type { Question, Topic } from "./types";
 
@@ -81,7 +82,9 @@ const INTRO = `# ${EXAM_TITLE}
 
 答えを書き換えていないセルはすべて「未回答」になるだけで、エラーで止まることはありません。「すべて実行」で一度流してから、1 問ずつ解いていってもかまいません。間違った答えもエラーにはならず「不正解」と表示されます。ただし TypeScript として書けていない答え (閉じていない括弧や、式の中の定義されていない名前) はそのセルでコンパイルエラーになるので、そのセルを直して実行し直してください。間違えた問題は、解説を開く前に復習リストのノートブックを読み直して、もう一度答えてみましょう。
 
-公式だけを確認したいときは \`6-7-formula-sheet\` (印刷用の公式集) を使ってください。`;
+ドリルを終えたら、最後の**模擬試験モード**で、問題集全体からランダムに選んだ問題を時間を計って解けます (問題数と乱数の種を変えられます)。
+
+公式だけを確認したいときは \`6-7-formula-sheet\` (印刷用の公式集) を、全問の正解と解説をまとめて見たいとき (答え合わせや、印刷して配るとき) は \`6-8-answer-key\` (解答集) を使ってください。`;
 
 const SETUP = `import { ExamSession, 未回答, A, B, C, D } from "./src/exam/index";
 import { currentBudget } from "./src/core/budget";
@@ -110,6 +113,20 @@ const SUMMARY_HEAD = `## 結果とふり返り
 
 次のセルで、分野ごとの得点と、復習するノートブックの一覧が表示されます。答えを直したら、その問題のチェックのセルとこのセルをもう一度実行してください。`;
 
+const MOCK_HEAD = `## 模擬試験モード
+
+ドリルを一通り解いたら、本番のように**時間を計って**解いてみましょう。次のセルは、問題集の全 ${QUESTIONS.length} 問 (各章の確認問題とこのドリル) から、5 つの分野にまんべんなく ${MOCK_DEFAULTS.n} 問を選んで出題し、解き終えるまでの**目安の時間**を表示します。
+
+- **問題数と組み合わせを変えるには**: セルの \`new MockExam({ n: ${MOCK_DEFAULTS.n}, seed: ${MOCK_DEFAULTS.seed} })\` の \`n\` (問題数、1〜${QUESTIONS.length}) と \`seed\` (乱数の種、整数) を書き換えて実行します。同じ \`n\` と \`seed\` なら、いつ、だれが実行しても同じ問題が同じ順に出ます (エンジンの乱数生成器を使っています)。\`seed\` を変えると別の組み合わせになるので、勉強会で全員が同じ \`seed\` を使えば同じ模擬試験を一緒に解けます。
+- **答え方**: その下の答えのセルで、問題の ID (\`q12\` など) ごとに \`未回答\` を答えに書き換えます。形式はドリルと同じです。\`n\` や \`seed\` を変えたときは、出題のセルの最後に表示される「答えのセルのひな形」で答えのセルを置き換えてください。
+- **採点**: 最後のセルで、得点と、**E資格のキーワードごと**の正解数と読み直す節 (ノートブックと見出し) の表が表示されます。正解と解説は \`6-8-answer-key\` にあります。`;
+
+const MOCK_DRAW = `import { MockExam } from "./src/exam/mock-exam";
+
+// n: 問題数 (1〜${QUESTIONS.length})、seed: 乱数の種 (整数)。書き換えて実行すると別の模擬試験になります。
+const mock = new MockExam({ n: ${MOCK_DEFAULTS.n}, seed: ${MOCK_DEFAULTS.seed} });
+mock.show();`;
+
 const OUTRO = `## おわりに
 
 - 本番の E資格では、同じ量に別の文字が使われます (本書の $\\eta$ = Goodfellow の $\\epsilon$、本書の $\\alpha$ = Goodfellow の $\\alpha$、d2l の $\\beta$ など)。記号の対応は \`6-7-formula-sheet\` の表で確認できます。
@@ -129,6 +146,14 @@ export function examNotebook(filled = false): Notebook {
       cells.push(prompt, answer, checkCell);
     }
   }
-  cells.push(markdownCell("summary-head", SUMMARY_HEAD), codeCell("summary", "exam.summary();"), markdownCell("outro", OUTRO));
+  cells.push(markdownCell("summary-head", SUMMARY_HEAD), codeCell("summary", "exam.summary();"));
+  const mock = new MockExam(MOCK_DEFAULTS);
+  cells.push(
+    markdownCell("mock-head", MOCK_HEAD),
+    codeCell("mock-draw", MOCK_DRAW),
+    codeCell("mock-answers", mock.answerCellSource(filled), { zerokara: { mockAnswers: true } }),
+    codeCell("mock-score", "mock.score(mockAnswers);"),
+  );
+  cells.push(markdownCell("outro", OUTRO));
   return notebook(cells, EXAM_TITLE);
 }

@@ -125,16 +125,17 @@ export function checkCellSource(q: Question, session = "exam"): string {
 
 /**
  * Screen-only / print-only: the print edition of a handout shows a blank answer
- * line where the screen says 未回答. The rule travels with the output (the handout's
- * general print CSS does not know these classes); the print-only element is also
- * hidden inline, so a front end that drops <style> still shows only the screen part.
+ * line where the screen says 未回答. The rule lives in the handout's print CSS
+ * (scripts/lib/print-edition.mjs): a <style> inside an output is escaped to
+ * visible text by nbconvert's Markdown renderer and dropped by Jupyter's
+ * sanitiser, so it cannot travel with the output. The print-only element is
+ * hidden inline, so any front end without that CSS shows only the screen part.
  */
-export const PRINT_BLANK_CSS =
-  "<style>@media print{.zk-screen{display:none !important}.zk-print{display:block !important}}</style>";
+export const PRINT_BLANK_CSS = "@media print{.zk-screen{display:none !important}.zk-print{display:block !important}}";
 
 /** The blank answer line for paper (`解答：＿＿＿＿`), hidden on screen. */
 export function printBlank(label: string): string {
-  return `<div class="zk-print" style="display:none">${escapeHtml(label)} 解答：＿＿＿＿＿＿＿＿</div>${PRINT_BLANK_CSS}`;
+  return `<div class="zk-print" style="display:none">${escapeHtml(label)} 解答：＿＿＿＿＿＿＿＿</div>`;
 }
 
 export function topicTitle(q: Question): string {

@@ -1,18 +1,36 @@
 /** Later additions to the 6-6 drill: topics E資格 asks around chapter 6 (Nesterov, schedules, clipping, vanishing gradients, …). */
 import { Matrix } from "../../core/matrix";
 import { AdaGrad } from "../../optim/adagrad";
+import { GradClip, gradNorm, type ClipOptions } from "../../optim/grad-clip";
+import { LrSchedule, cosineSchedule, exponentialSchedule, stepSchedule, warmupSchedule, type Schedule } from "../../optim/lr-schedule";
 import { Nesterov } from "../../optim/nesterov";
+import { SGD } from "../../optim/sgd";
 import type { ChoiceLetter, Question } from "../types";
 import { sigmoidMaxSlope } from "./quiz-6-2";
 import { dropoutRun } from "./regularization";
 
-// The engine has no learning-rate schedules or clipping yet (they are being added to src/optim):
-// these closed forms follow PyTorch's StepLR, CosineAnnealingLR and clip_grad_norm_ (without its 1e-6).
-const stepDecay = (lr0: number, stepSize: number, gamma: number, epoch: number): number => lr0 * gamma ** Math.floor(epoch / stepSize);
-const cosineDecay = (max: number, min: number, T: number, t: number): number => min + 0.5 * (max - min) * (1 + Math.cos((Math.PI * t) / T));
-function clipByNorm(g: number[], c: number): number[] {
-  const n = Math.hypot(...g);
-  return n > c ? g.map((v) => (v * c) / n) : g;
+/**
+ * The learning rate the engine's LrSchedule wrapper (src/optim/lr-schedule.ts) actually applies at
+ * update t (t = 0 for the first): plain SGD wrapped, t updates with a zero gradient, then one with
+ * gradient 1 — SGD moves the weight by exactly that update's learning rate.
+ */
+export function scheduledLr(schedule: Schedule, baseLr: number, t: number): number {
+  const opt = new LrSchedule(new SGD({ lr: baseLr }), schedule);
+  const W = { W: Matrix.row([0]) };
+  for (let i = 0; i < t; i++) opt.update(W, { W: Matrix.row([0]) });
+  opt.update(W, { W: Matrix.row([1]) });
+  return -W.W.data[0];
+}
+
+/**
+ * The gradient the engine's GradClip wrapper (src/optim/grad-clip.ts) passes on: SGD with lr = 1
+ * wrapped, one update from W = 0, so the weight moves by minus the clipped gradient.
+ */
+export function clippedGradient(g: number[], options: ClipOptions): number[] {
+  const opt = new GradClip(new SGD({ lr: 1 }), options);
+  const W = { W: Matrix.row(g.map(() => 0)) };
+  opt.update(W, { W: Matrix.row(g) });
+  return Array.from(W.W.data, (w) => -w);
 }
 
 const HOME = "6-6-exam-review";
@@ -107,8 +125,8 @@ export const EXTRA_QUESTIONS: Question[] = [
     digits: 4,
     tolerance: 5e-05,
     explanation: `$\\lfloor 65/30 \\rfloor = 2$ 回減衰しているので $0.1 \\times 0.1^2 = 0.001$ です。エポック 60〜89 はこの値のままです。`,
-    reread: { notebook: "6-1-optimizers", section: "記号の対応表" },
-    engineAnswer: () => stepDecay(0.1, 30, 0.1, 65),
+    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
+    engineAnswer: () => scheduledLr(stepSchedule({ stepSize: 30, gamma: 0.1 }), 0.1, 65),
   },
   {
     id: "q73",
@@ -122,8 +140,8 @@ export const EXTRA_QUESTIONS: Question[] = [
     digits: 4,
     tolerance: 5e-05,
     explanation: `$0.01 \\times 0.95^{10} \\approx 0.01 \\times 0.5987 \\approx 0.0060$ です。`,
-    reread: { notebook: "6-1-optimizers", section: "記号の対応表" },
-    engineAnswer: () => 0.01 * 0.95 ** 10,
+    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
+    engineAnswer: () => scheduledLr(exponentialSchedule({ gamma: 0.95 }), 0.01, 10),
   },
   {
     id: "q74",
@@ -137,8 +155,8 @@ export const EXTRA_QUESTIONS: Question[] = [
     digits: 4,
     tolerance: 5e-05,
     explanation: `$0.05 \\times (1 + 0.7071) \\approx 0.0854$ です。$t = 50$ でちょうど半分の 0.05、$t = 100$ で 0 になります。`,
-    reread: { notebook: "6-1-optimizers", section: "記号の対応表" },
-    engineAnswer: () => cosineDecay(0.1, 0, 100, 25),
+    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
+    engineAnswer: () => scheduledLr(cosineSchedule({ totalSteps: 100, minLr: 0 }), 0.1, 25),
   },
   {
     id: "q75",
@@ -152,8 +170,9 @@ export const EXTRA_QUESTIONS: Question[] = [
     digits: 2,
     tolerance: 0.005,
     explanation: `$0.1 \\times 2/5 = 0.04$ です。学習の初めの不安定な時期 (Adam の $v$ がまだ育っていない時期や、BN の統計量が落ち着かない時期) に大きな一歩を踏み出さないための工夫です。`,
-    reread: { notebook: "6-1-optimizers", section: "記号の対応表" },
-    engineAnswer: () => 0.1 * 2 / 5,
+    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
+    // the question counts t = 1 … 5, the engine counts updates from 0: t = 2 is update 1
+    engineAnswer: () => scheduledLr(warmupSchedule({ warmupSteps: 5 }), 0.1, 1),
   },
   {
     id: "q76",
@@ -167,8 +186,8 @@ export const EXTRA_QUESTIONS: Question[] = [
     digits: 2,
     tolerance: 0.005,
     explanation: `$\\lVert g \\rVert = 5 > 2$ なので $g \\leftarrow \\frac{2}{5}(3, -4) = (1.2, -1.6)$ です。向きは変わらず、長さだけが 2 になります。`,
-    reread: { notebook: "6-1-optimizers", section: "なぜジグザグになるのか" },
-    engineAnswer: () => clipByNorm([3, -4], 2)[0],
+    reread: { notebook: "6-1-optimizers", section: "勾配クリッピング" },
+    engineAnswer: () => clippedGradient([3, -4], { maxNorm: 2 })[0],
   },
   {
     id: "q77",
@@ -182,8 +201,8 @@ export const EXTRA_QUESTIONS: Question[] = [
     digits: 3,
     tolerance: 0.0005,
     explanation: `クリッピング後は $(0.3, -1, 1)$ なので $\\sqrt{0.09 + 1 + 1} = \\sqrt{2.09} \\approx 1.446$ です。値によるクリッピングは成分ごとに切るので、ノルムによるクリッピングと違って勾配の**向きが変わります**。`,
-    reread: { notebook: "6-1-optimizers", section: "なぜジグザグになるのか" },
-    engineAnswer: () => Math.hypot(...[0.3, -2.5, 1.2].map((v) => Math.max(-1, Math.min(1, v)))),
+    reread: { notebook: "6-1-optimizers", section: "勾配クリッピング" },
+    engineAnswer: () => gradNorm({ g: Matrix.row(clippedGradient([0.3, -2.5, 1.2], { clipValue: 1 })) }),
   },
   {
     id: "q78",

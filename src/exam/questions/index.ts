@@ -13,9 +13,11 @@ import { QUIZ_6_3 } from "./quiz-6-3";
 import { QUIZ_6_4 } from "./quiz-6-4";
 import { QUIZ_6_5 } from "./quiz-6-5";
 import { SEARCH_QUESTIONS } from "./search";
+import { spreadKeys } from "../shuffle";
 import type { Home, Question, Topic } from "../types";
 
-export const QUESTIONS: readonly Question[] = [
+/** The bank as written (choices in the author's order). */
+export const WRITTEN_QUESTIONS: readonly Question[] = [
   ...OPTIMIZER_QUESTIONS,
   ...INIT_QUESTIONS,
   ...NORMALIZATION_QUESTIONS,
@@ -28,6 +30,9 @@ export const QUESTIONS: readonly Question[] = [
   ...QUIZ_6_5,
   ...EXTRA_QUESTIONS,
 ];
+
+/** The bank as asked: the choices of every 4択 / コード穴埋め rotated so that the keys spread evenly over A–D (shuffle.ts). */
+export const QUESTIONS: readonly Question[] = spreadKeys(WRITTEN_QUESTIONS);
 
 /** Topic headings (Japanese, with the book's section) and the notebook to re-read. */
 export const TOPICS: Record<Topic, { title: string; notebook: string }> = {
