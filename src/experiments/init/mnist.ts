@@ -18,7 +18,7 @@ import { assertInteger, assertPositive } from "../../core/errors";
 import type { WeightInit } from "../../nn/init";
 import { SGD } from "../../optim/sgd";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
 import { checkCliLimits } from "../optimizers/mnist";
 import { mnistSideBySide, type MnistCaseRun, type MnistCaseSeries } from "../optimizers/mnist-side-by-side";
 
@@ -112,8 +112,7 @@ export const cli = defineCli<Pick<InitMnistOptions, "seed" | "seeds" | "iteratio
   name: "init-mnist",
   description: "6.2 MNIST 784-100×4-10 ReLU, SGD lr 0.01: std=0.01 vs Xavier vs He (book figure 6-15), over seeds",
   options: {
-    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
-    seeds: { kind: "number", description: "number of seeds" },
+    ...SEED_ROWS,
     iterations: { kind: "number", description: "iterations per seed" },
     batchSize: { kind: "number", description: "mini-batch size" },
     lr: { kind: "number", description: "SGD learning rate" },

@@ -20,7 +20,7 @@
 import { ArgumentError, assertInteger } from "../../core/errors";
 import { createOptimizer } from "../../optim/index";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
 import { mnistSideBySide, type MnistCaseRun, type MnistCaseSeries } from "./mnist-side-by-side";
 import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./paths-2d";
 
@@ -149,8 +149,7 @@ export const cli = defineCli<Pick<OptimizersMnistOptions, "seed" | "seeds" | "it
   name: "optimizers-mnist",
   description: "6.1 MNIST 784-100×4-10: SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam with the book's defaults (figure 6-9), over seeds",
   options: {
-    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
-    seeds: { kind: "number", description: "number of seeds" },
+    ...SEED_ROWS,
     iterations: { kind: "number", description: `iterations per seed (at most ${MAX_ITERATIONS})` },
     batchSize: { kind: "number", description: "mini-batch size (at most 60000, the training set)" },
     optimizers: { kind: "string[]", description: "comma-separated subset, e.g. SGD,Adam" },
