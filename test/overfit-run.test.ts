@@ -10,7 +10,8 @@ import { RNG } from "../src/core";
 import { gatherRows } from "../src/core/ops";
 import { MultiLayerNet } from "../src/nn";
 import { SGD } from "../src/optim/sgd";
-import { cli, overfitData, overfitRun } from "../src/experiments/regularization/overfit";
+import { DecoupledWeightDecay, ProximalL1 } from "../src/optim";
+import { cli, overfitData, overfitRun, regularizedOptimizer, resolveConfig } from "../src/experiments/regularization/overfit";
 import { bookAt } from "../src/experiments/regularization/summary";
 import { bookOverfit } from "../src/data/reference";
 
@@ -98,6 +99,30 @@ describe("early stopping", () => {
 });
 
 describe("arguments and CLI", () => {
+  it("uses the book's fractional epoch rule when batchSize does not divide trainSize (250 / 100 = 2.5)", () => {
+    const run = overfitRun({ ...small, testSize: 100, seed: 1, epochs: 4, trainSize: 250 });
+    // epoch k after iteration ⌊2.5k⌋ (0-based) = after update ⌊2.5k⌋ + 1
+    assert.deepEqual(run.updates, [1, 3, 6, 8, 11]);
+  });
+
+  it("reports the step that made the weights NaN/±∞ (divergedAt) and stops the curves there", () => {
+    const run = overfitRun({ ...small, testSize: 100, seed: 1, epochs: 6, lr: 50 });
+    assert.equal(run.diverged, true);
+    assert.ok(run.divergedAt !== null && run.divergedAt >= 0, `divergedAt ${run.divergedAt}`);
+    // every recorded evaluation happened before the divergence
+    assert.ok(run.updates.every((u) => u - 1 < run.divergedAt!), `${run.updates} vs ${run.divergedAt}`);
+    assert.ok(run.updates.length < 7);
+    const fine = overfitRun({ ...small, testSize: 100, seed: 1, epochs: 2 });
+    assert.equal(fine.divergedAt, null);
+  });
+
+  it("decoupled decay and proximal L1 are the optimizer wrappers of src/optim, composed in that order", () => {
+    const o = regularizedOptimizer(resolveConfig({ weightDecayLambda: 0.1, weightDecayMode: "decoupled", l1: 0.01 }));
+    assert.ok(o instanceof ProximalL1 && o.inner instanceof DecoupledWeightDecay && o.inner.inner instanceof SGD);
+    assert.equal((o.inner as DecoupledWeightDecay).weightDecay, 0.1);
+    assert.ok(regularizedOptimizer(resolveConfig({ weightDecayLambda: 0.1 })) instanceof SGD, "λ in the loss: plain SGD");
+  });
+
   it("rejects bad settings with the argument's name", () => {
     assert.throws(() => overfitRun({ ...small, dropoutRatio: 1 }), /dropoutRatio/);
     assert.throws(() => overfitRun({ ...small, weightDecayLambda: -0.1 }), /weightDecayLambda: expected a number >= 0/);

@@ -12,7 +12,9 @@ import { AdamW } from "../src/optim/adamw";
 import { overfitRun } from "../src/experiments/regularization/overfit";
 import { dropoutExpectationCheck } from "../src/experiments/regularization/dropout";
 import { decoupledVsLossDecay, penaltyGradientCheck } from "../src/experiments/regularization/equivalence";
-import { decayWeights, softThresholdWeights, weightStats } from "../src/experiments/regularization/weights";
+import { weightStats } from "../src/experiments/regularization/weights";
+import { decayParams, softThresholdWeights } from "../src/optim";
+import { weightKeys } from "../src/nn/weight-keys";
 import { regularizationSettings } from "../src/experiments/regularization/settings";
 
 describe("weight decay and L1 (FAST, seed 0)", () => {
@@ -57,9 +59,9 @@ describe("weight-level steps", () => {
     }
   });
 
-  it("decayWeights scales W only; weightStats counts exact and near zeros", () => {
+  it("decayParams on weightKeys scales W only; weightStats counts exact and near zeros", () => {
     const p = { W1: Matrix.from([[1, -2, 0, 5e-4]]), b1: Matrix.from([[3]]) };
-    decayWeights(p, 0.5);
+    decayParams(p, 0.5, weightKeys(p));
     assert.deepEqual(Array.from(p.W1.data), [0.5, -1, 0, 2.5e-4]);
     assert.equal(p.b1.data[0], 3);
     const st = weightStats(p);
@@ -114,14 +116,14 @@ describe("equivalences", () => {
       "with the same λ, L2 inside Adam shrinks the weights more than AdamW's ηλ per step");
   });
 
-  it("decayWeights + Adam is the engine's AdamW applied to the weights", () => {
+  it("decayParams + Adam is the engine's AdamW applied to the weights", () => {
     const rng = new RNG(3);
     const W = Matrix.randn(4, 3, rng), b = Matrix.randn(1, 3, rng);
     const a = { W1: W.clone(), b1: b.clone() }, c = { W1: W.clone() }, cb = { b1: b.clone() };
     const adam = new Adam({ lr: 0.01 }), adamW = new AdamW({ lr: 0.01, weightDecay: 0.1 }), adamB = new Adam({ lr: 0.01 });
     for (let step = 0; step < 5; step++) {
       const g = { W1: Matrix.randn(4, 3, rng), b1: Matrix.randn(1, 3, rng) };
-      decayWeights(a, 0.01 * 0.1);
+      decayParams(a, 0.01 * 0.1, weightKeys(a));
       adam.update(a, g);
       adamW.update(c, { W1: g.W1 });
       adamB.update(cb, { b1: g.b1 });

@@ -66,6 +66,15 @@ export function defineCli<O>(spec: TypedCli<O>): CliExperiment {
   };
 }
 
+/**
+ * The rows `seed` and `seeds` of every experiment averaged over the seeds seed,
+ * seed + 1, …: one wording everywhere (their defaults come from `defaults`).
+ */
+export const SEED_ROWS = {
+  seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
+  seeds: { kind: "number", description: "number of seeds (averaged)" },
+} as const;
+
 /** What the CLI gives a long run: a progress line on stderr (stdout stays the JSON). */
 export interface CliContext {
   progress(label: string, total: number): { update(done: number, fields?: Record<string, number | string>): void; done(): void };

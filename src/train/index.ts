@@ -4,3 +4,4 @@ export * from "./early-stopping";
 export * from "./trainer";
 export * from "./mini-batch";
 export * from "./loop";
+export * from "./side-by-side";

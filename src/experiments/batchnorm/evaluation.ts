@@ -14,7 +14,7 @@ import { assertWeightInit, WEIGHT_INIT_NAMES, type WeightInit } from "../../nn/i
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { bookBatchNormData } from "./data";
 import { trainBookPair, type NetCurve } from "./train";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
 
 /** The three initial values of the slides, then He for the fair 過学習 comparison. */
 export const EVALUATION_INITS: readonly WeightInit[] = [0.05, 1, 0.0001, "he"];
@@ -89,18 +89,24 @@ function summarise(curves: NetCurve[]): EvaluationCurve {
   };
 }
 
+/** The budget's defaults (FAST / FULL) of the options that depend on it. */
+export function batchNormEvaluationDefaults(budget: Budget) {
+  return { epochs: byBudget(budget, 10, 20), seeds: byBudget(budget, 1, 3), testSize: byBudget(budget, 1000, 10000) };
+}
+
 /** The resolved settings (what batchNormEvaluation will run) and the number of runs. */
 export function batchNormEvaluationPlan(options: EvaluationOptions = {}): { budget: Budget; inits: WeightInit[]; epochs: number; seeds: number[]; testSize: number; runs: number } {
   const budget = options.budget ?? currentBudget();
   const inits = options.inits ?? [...EVALUATION_INITS];
   inits.forEach((w, i) => assertWeightInit(w, `inits[${i}]`));
-  const epochs = options.epochs ?? byBudget(budget, 10, 20);
+  const d = batchNormEvaluationDefaults(budget);
+  const epochs = options.epochs ?? d.epochs;
   assertInteger("epochs", epochs, 1);
   const seed = options.seed ?? 0;
   assertInteger("seed", seed, 0);
-  const seedCount = options.seeds ?? byBudget(budget, 1, 3);
+  const seedCount = options.seeds ?? d.seeds;
   assertInteger("seeds", seedCount, 1, 100);
-  const testSize = options.testSize ?? byBudget(budget, 1000, 10000);
+  const testSize = options.testSize ?? d.testSize;
   assertInteger("testSize", testSize, 1, 10000);
   const seeds = Array.from({ length: seedCount }, (_, k) => seed + k);
   return { budget, inits, epochs, seeds, testSize, runs: inits.length * seeds.length };
@@ -139,11 +145,11 @@ export const cli = defineCli<Omit<Pick<EvaluationOptions, "epochs" | "seed" | "s
   description: "6.3 BN vs no BN at initial std 0.05, 1.0, 0.0001 and He: train and test accuracy per epoch",
   options: {
     inits: { kind: "string[]", description: 'initial values: stds or names, comma-separated (default "0.05,1,0.0001,he")' },
-    epochs: { kind: "number", description: "epoch points (default FAST 10 / FULL 20)" },
-    seed: { kind: "number", description: "first seed (default 0)" },
-    seeds: { kind: "number", description: "seeds averaged (default FAST 1 / FULL 3)" },
-    testSize: { kind: "number", description: "first n MNIST test samples (default FAST 1000 / FULL 10000)" },
+    epochs: { kind: "number", description: "epoch points" },
+    ...SEED_ROWS,
+    testSize: { kind: "number", description: "first n MNIST test samples" },
   },
+  defaults: (budget) => ({ seed: 0, ...batchNormEvaluationDefaults(budget) }),
   run(o) {
     const { inits, ...rest } = o;
     return batchNormEvaluation({ ...rest, inits: inits?.map(parseInit) });

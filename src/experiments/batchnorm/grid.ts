@@ -13,7 +13,7 @@ import { ArgumentError, assertInteger, assertPositive } from "../../core/errors"
 import { currentBudget, byBudget, type Budget } from "../../core/budget";
 import { bookBatchNormData } from "./data";
 import { bookTrainSettings, trainBookPair, type BookTrainSettings, type PairRun } from "./train";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
 import { bookBatchNormGrid as bookGrid } from "../../data/reference";
 
 /** The book's 16 scales, exactly as NumPy printed them (data/reference/batch_norm_test.json). */
@@ -85,6 +85,11 @@ export interface BatchNormGridPlan {
   runs: number;
 }
 
+/** The budget's defaults (FAST / FULL) of the options that depend on it. */
+export function batchNormGridDefaults(budget: Budget) {
+  return { epochs: byBudget(budget, 10, 20), seeds: byBudget(budget, 1, 3) };
+}
+
 /** The resolved, checked settings of a grid (what batchNormGrid will run), without running it. */
 export function batchNormGridPlan(options: BatchNormGridOptions = {}): BatchNormGridPlan {
   const budget = options.budget ?? currentBudget();
@@ -97,11 +102,11 @@ export function batchNormGridPlan(options: BatchNormGridOptions = {}): BatchNorm
   }
   const settings = bookTrainSettings({
     ...options,
-    maxEpochs: options.epochs ?? options.maxEpochs ?? byBudget(budget, 10, 20),
+    maxEpochs: options.epochs ?? options.maxEpochs ?? batchNormGridDefaults(budget).epochs,
   });
   const seed = options.seed ?? 0;
   assertInteger("seed", seed, 0);
-  const seedCount = options.seeds ?? byBudget(budget, 1, 3);
+  const seedCount = options.seeds ?? batchNormGridDefaults(budget).seeds;
   assertInteger("seeds", seedCount, 1, 100);
   const seeds = Array.from({ length: seedCount }, (_, k) => seed + k);
   return { budget, scales: [...scales], seed, seeds, settings, runs: seeds.length * scales.length };
@@ -146,12 +151,12 @@ export const cli = defineCli<Pick<BatchNormGridOptions, "scales" | "epochs" | "s
   description: "6.3 図6-19: train accuracy per epoch with vs without BN over weight scales (batch_norm_test.py)",
   options: {
     scales: { kind: "number[]", description: "weight scales, comma-separated (default: FAST 4 / FULL all 16 of the book)" },
-    epochs: { kind: "number", description: "epoch points (default FAST 10 / FULL 20)" },
-    seed: { kind: "number", description: "first seed (default 0)" },
-    seeds: { kind: "number", description: "seeds averaged (default FAST 1 / FULL 3)" },
+    epochs: { kind: "number", description: "epoch points" },
+    ...SEED_ROWS,
     trainSize: { kind: "number", description: "first n MNIST training samples (default 1000)" },
     batchSize: { kind: "number", description: "mini-batch size (default 100)" },
     learningRate: { kind: "number", description: "SGD learning rate (default 0.01)" },
   },
+  defaults: (budget) => ({ seed: 0, ...batchNormGridDefaults(budget) }),
   run: (o) => batchNormGrid(o),
 });

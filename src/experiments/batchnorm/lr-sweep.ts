@@ -7,12 +7,9 @@
  * (trainBookPair), final train accuracy on the 1000 images.
  *
  *   FAST   10 epochs (100 updates), 1 seed      FULL   20 epochs (200 updates, the book's), 3 seeds
- *
- *   npm run -s exp -- bn-lr-sweep --json [--seed 0] [--lrs 0.01,0.1,1]
  */
 import { ArgumentError, assertInteger, assertPositive } from "../../core/errors";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import type { CliExperiment } from "../../cli/experiment";
 import { bookBatchNormData } from "./data";
 import { trainBookPair } from "./train";
 
@@ -64,17 +61,3 @@ export function bnLrSweep(options: { budget?: Budget; seed?: number; seeds?: num
   });
   return { budget, seeds: seedList, epochs, updates, trainSize: data.xTrain.rows, points, seconds: (Date.now() - started) / 1000 };
 }
-
-export const cli: CliExperiment = {
-  name: "bn-lr-sweep",
-  description: "6.3: learning-rate sweep with and without Batch Normalization (book's BN setting, He init), final train accuracy",
-  options: {
-    seed: { kind: "number", description: "first seed (default 0)" },
-    seeds: { kind: "number", description: "number of seeds (FAST 1, FULL 3)" },
-    lrs: { kind: "number[]", description: "comma-separated learning rates (default 0.01,0.03,0.1,0.3,1,3)" },
-    epochs: { kind: "number", description: "epochs of 10 updates (FAST 10, FULL 20)" },
-  },
-  run(o) {
-    return bnLrSweep({ seed: o.seed as number | undefined, seeds: o.seeds as number | undefined, lrs: o.lrs as number[] | undefined, epochs: o.epochs as number | undefined });
-  },
-};

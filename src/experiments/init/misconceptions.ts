@@ -14,7 +14,7 @@
  */
 import { assertInteger, assertPositive } from "../../core/errors";
 import { Matrix } from "../../core/matrix";
-import { gatherRows, matmul } from "../../core/ops";
+import { matmul } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { loadMnist } from "../../data/mnist";
@@ -22,6 +22,8 @@ import { initWeight, weightInitStd, type WeightInit } from "../../nn/init";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import type { Activation } from "../../nn/types";
 import { SGD } from "../../optim/sgd";
+import { TrainingLoop } from "../../train/loop";
+import { MiniBatch } from "../../train/mini-batch";
 
 export interface HeWeightSigns {
   nIn: number;
@@ -119,8 +121,7 @@ export function xavierTanhVsRelu(options: XavierTanhOptions = {}): XavierTanhRes
   const xTrain = mnist.xTrain, tTrain = mnist.tTrain as Int32Array;
   const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
   const acc: number[][] = XAVIER_TANH_CASES.map(() => []);
-  const tBatch = new Int32Array(batchSize);
-  let xBatch: Matrix | undefined;
+  const batch = new MiniBatch(xTrain, tTrain, batchSize);
   for (const s of seedList) {
     const rng = new RNG(s);
     const weightSeed = rng.fork().seed; // the same N(0, 1) draws for every case
@@ -129,12 +130,12 @@ export function xavierTanhVsRelu(options: XavierTanhOptions = {}): XavierTanhRes
       activation: c.activation, weightInitStd: c.weightInitStd, rng: new RNG(weightSeed),
     }));
     const optimizer = new SGD({ lr });
-    for (let i = 0; i < iterations; i++) {
-      const mask = rng.choice(xTrain.rows, batchSize);
-      xBatch = gatherRows(xTrain, mask, xBatch);
-      for (let b = 0; b < batchSize; b++) tBatch[b] = tTrain[mask[b]];
-      for (const net of nets) optimizer.update(net.params, net.gradient(xBatch, tBatch));
-    }
+    new TrainingLoop({
+      batch, rng, maxIter: iterations,
+      step: (x, t) => {
+        for (const net of nets) optimizer.update(net.params, net.gradient(x, t));
+      },
+    }).run();
     nets.forEach((net, n) => acc[n].push(net.accuracy(mnist.xTest, mnist.tTest as Int32Array)));
   }
   const cases = XAVIER_TANH_CASES.map((c, n) => ({

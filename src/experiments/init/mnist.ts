@@ -15,16 +15,12 @@
  *   npm run -s exp -- init-mnist --json [--seed 0] [--iterations 500] [--seeds 3]
  */
 import { assertInteger, assertPositive } from "../../core/errors";
-import type { Matrix } from "../../core/matrix";
-import { gatherRows, sliceRows } from "../../core/ops";
-import { RNG } from "../../core/rng";
-import { loadMnist } from "../../data/mnist";
 import type { WeightInit } from "../../nn/init";
-import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { SGD } from "../../optim/sgd";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
 import { checkCliLimits } from "../optimizers/mnist";
+import { mnistSideBySide, type MnistCaseRun, type MnistCaseSeries } from "../optimizers/mnist-side-by-side";
 
 export type MnistInitKey = "std=0.01" | "xavier" | "he";
 
@@ -35,26 +31,13 @@ export const MNIST_INITS: readonly { key: MnistInitKey; label: string; bookKey: 
   { key: "he", label: "He", bookKey: "He", weightInitStd: "he" },
 ];
 
-export interface InitMnistRun {
-  seed: number;
-  /** Loss of each iteration's mini-batch after that iteration's update (NaN after a divergence). */
-  loss: number[];
-  trainAcc: number;
-  testAcc: number;
-  /** Iteration at which the loss became NaN/Inf, or null. */
-  divergedAt: number | null;
-}
+/** One seed's run of one initial value: loss per iteration, final accuracies, divergedAt. */
+export type InitMnistRun = MnistCaseRun;
 
-export interface InitMnistSeries {
+export interface InitMnistSeries extends MnistCaseSeries {
   key: MnistInitKey;
   label: string;
   bookKey: "std=0.01" | "Xavier" | "He";
-  runs: InitMnistRun[];
-  /** Mean over seeds of the loss at each iteration. */
-  loss: number[];
-  /** Mean over seeds. */
-  trainAcc: number;
-  testAcc: number;
 }
 
 export interface InitMnistResult {
@@ -112,71 +95,16 @@ export function initMnist(options: InitMnistOptions = {}): InitMnistResult {
   assertInteger("trainAccSize", trainAccSize, 1, 60_000);
   assertInteger("testSize", testSize, 1, 10_000);
 
-  const mnist = loadMnist({ normalize: true, testSize });
-  const xTrain = mnist.xTrain, tTrain = mnist.tTrain as Int32Array;
-  const trainSize = xTrain.rows;
-  const xAcc = sliceRows(xTrain, 0, trainAccSize), tAcc = tTrain.subarray(0, trainAccSize);
-  const xTest = mnist.xTest, tTest = mnist.tTest as Int32Array;
-
   const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
-  const runs: Record<MnistInitKey, InitMnistRun[]> = { "std=0.01": [], xavier: [], he: [] };
-  const total = seeds * iterations;
-  const xBatch = { m: null as Matrix | null };
-  const tBatch = new Int32Array(batchSize);
-
-  seedList.forEach((s, k) => {
-    const rng = new RNG(s);
-    const weightSeed = rng.fork().seed; // the same N(0, 1) draws for the three inits
-    const nets = MNIST_INITS.map((init) => new MultiLayerNet({
-      inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10,
-      activation: "relu", weightInitStd: init.weightInitStd, rng: new RNG(weightSeed),
-    }));
-    const optimizer = new SGD({ lr });
-    const loss = MNIST_INITS.map(() => new Array<number>(iterations).fill(NaN));
-    const divergedAt: (number | null)[] = MNIST_INITS.map(() => null);
-    for (let i = 0; i < iterations; i++) {
-      const mask = rng.choice(trainSize, batchSize); // np.random.choice(train_size, batch_size)
-      xBatch.m = gatherRows(xTrain, mask, xBatch.m ?? undefined);
-      for (let b = 0; b < batchSize; b++) tBatch[b] = tTrain[mask[b]];
-      nets.forEach((net, n) => {
-        if (divergedAt[n] !== null) return;
-        optimizer.update(net.params, net.gradient(xBatch.m!, tBatch));
-        const l = net.loss(xBatch.m!, tBatch);
-        if (!Number.isFinite(l)) divergedAt[n] = i;
-        else loss[n][i] = l;
-      });
-      if (onProgress) {
-        onProgress(k * iterations + i + 1, total, {
-          "std=0.01": loss[0][i], xavier: loss[1][i], he: loss[2][i],
-        });
-      }
-    }
-    MNIST_INITS.forEach((init, n) => {
-      const ok = divergedAt[n] === null;
-      runs[init.key].push({
-        seed: s,
-        loss: loss[n],
-        trainAcc: ok ? nets[n].accuracy(xAcc, tAcc) : NaN,
-        testAcc: ok ? nets[n].accuracy(xTest, tTest) : NaN,
-        divergedAt: divergedAt[n],
-      });
-    });
+  const series = mnistSideBySide({
+    seeds: seedList, iterations, batchSize, trainAccSize, testSize,
+    cases: MNIST_INITS.map((init) => ({ weightInitStd: init.weightInitStd, optimizer: () => new SGD({ lr }) })),
+    onProgress: onProgress ? (done, total, l) => onProgress(done, total, { "std=0.01": l[0], xavier: l[1], he: l[2] }) : undefined,
   });
-
-  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const inits = {} as Record<MnistInitKey, InitMnistSeries>;
-  for (const init of MNIST_INITS) {
-    const r = runs[init.key];
-    inits[init.key] = {
-      key: init.key,
-      label: init.label,
-      bookKey: init.bookKey,
-      runs: r,
-      loss: Array.from({ length: iterations }, (_, i) => mean(r.map((run) => run.loss[i]))),
-      trainAcc: mean(r.map((run) => run.trainAcc)),
-      testAcc: mean(r.map((run) => run.testAcc)),
-    };
-  }
+  MNIST_INITS.forEach((init, n) => {
+    inits[init.key] = { key: init.key, label: init.label, bookKey: init.bookKey, ...series[n] };
+  });
   return { budget, seed, seeds: seedList, iterations, batchSize, lr, trainAccSize, testSize, inits };
 }
 
@@ -184,8 +112,7 @@ export const cli = defineCli<Pick<InitMnistOptions, "seed" | "seeds" | "iteratio
   name: "init-mnist",
   description: "6.2 MNIST 784-100×4-10 ReLU, SGD lr 0.01: std=0.01 vs Xavier vs He (book figure 6-15), over seeds",
   options: {
-    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
-    seeds: { kind: "number", description: "number of seeds" },
+    ...SEED_ROWS,
     iterations: { kind: "number", description: "iterations per seed" },
     batchSize: { kind: "number", description: "mini-batch size" },
     lr: { kind: "number", description: "SGD learning rate" },

@@ -11,8 +11,6 @@
  *   becomes NaN; with clipping by norm the same network learns.
  *
  *   FAST / FULL: MNIST 1000 / 10000 training images, 10 epochs of 100, 1 seed, 1000 / 10000 test images
- *
- *   npm run -s exp -- grad-clip --json [--seed 0] [--max-norm 5] [--clip-value 0.1]
  */
 import { assertInteger, assertPositive } from "../../core/errors";
 import { sliceRows } from "../../core/ops";
@@ -25,7 +23,6 @@ import { SGD } from "../../optim/sgd";
 import { GradClip, gradNorm as gradNormOf } from "../../optim/grad-clip";
 import type { Optimizer } from "../../optim/optimizer";
 import { Trainer } from "../../train/trainer";
-import type { CliExperiment } from "../../cli/experiment";
 
 /** The steep function of the 2-D case, with its view box. */
 export function steepFunction(): Function2D {
@@ -150,25 +147,3 @@ export function clipMnist(options: ClipMnistOptions = {}): ClipMnistResult {
     iterations: Math.floor(epochs * Math.max(trainSize / 100, 1)), maxNorm, clipValue, runs, seconds: (Date.now() - started) / 1000,
   };
 }
-
-export const cli: CliExperiment = {
-  name: "grad-clip",
-  description: "6.1 (beyond the book): exploding gradients in a deep ReLU net with large initial weights, without clipping, clipped by norm, clipped by value",
-  options: {
-    seed: { kind: "number", description: "seed (default 0)" },
-    lr: { kind: "number", description: "SGD learning rate (default 0.1)" },
-    weightInitStd: { kind: "number", description: "std of the initial weights (default 0.3, about 2× He)" },
-    epochs: { kind: "number", description: "epochs (default 10)" },
-    maxNorm: { kind: "number", description: "threshold of clipping by norm (default 5)" },
-    clipValue: { kind: "number", description: "threshold of clipping by value (default 0.1)" },
-    trainSize: { kind: "number", description: "training images (FAST 1000, FULL 10000)" },
-    testSize: { kind: "number", description: "test images (FAST 1000, FULL 10000)" },
-  },
-  run(o) {
-    return clipMnist({
-      seed: o.seed as number | undefined, lr: o.lr as number | undefined, weightInitStd: o.weightInitStd as number | undefined,
-      epochs: o.epochs as number | undefined, maxNorm: o.maxNorm as number | undefined, clipValue: o.clipValue as number | undefined,
-      trainSize: o.trainSize as number | undefined, testSize: o.testSize as number | undefined,
-    });
-  },
-};

@@ -9,8 +9,6 @@
  *
  *   FAST   MNIST 2000 training images, 10 epochs of 100 (200 updates), 1 seed, 2000 test images
  *   FULL   MNIST 60000 training images, 10 epochs of 100 (6000 updates), 3 seeds, 10000 test images
- *
- *   npm run -s exp -- lr-schedules --json [--seed 0] [--lrs 0.3,1] [--epochs 10]
  */
 import { ArgumentError, assertInteger, assertPositive } from "../../core/errors";
 import { sliceRows } from "../../core/ops";
@@ -25,7 +23,6 @@ import {
   type Schedule,
 } from "../../optim/lr-schedule";
 import { Trainer } from "../../train/trainer";
-import type { CliExperiment } from "../../cli/experiment";
 import { BOOK_START, toFunction2D } from "./paths-2d";
 
 /**
@@ -193,24 +190,3 @@ export function scheduleMnist(options: ScheduleMnistOptions = {}): ScheduleMnist
     network: "784-100-100-10 ReLU, He", series, seconds: (Date.now() - started) / 1000,
   };
 }
-
-export const cli: CliExperiment = {
-  name: "lr-schedules",
-  description: "6.1 (beyond the book): SGD on MNIST with constant, step, exponential, cosine and warm-up + cosine learning rates, over seeds",
-  options: {
-    seed: { kind: "number", description: "first seed (default 0)" },
-    seeds: { kind: "number", description: "number of seeds (FAST 2, FULL 3)" },
-    lrs: { kind: "number[]", description: "comma-separated base learning rates of SGD (default 0.3,1)" },
-    epochs: { kind: "number", description: "epochs (default 10)" },
-    batchSize: { kind: "number", description: "mini-batch size (default 100)" },
-    trainSize: { kind: "number", description: "training images (FAST 2000, FULL 60000)" },
-    testSize: { kind: "number", description: "test images (FAST 2000, FULL 10000)" },
-  },
-  run(o) {
-    return scheduleMnist({
-      seed: o.seed as number | undefined, seeds: o.seeds as number | undefined, lrs: o.lrs as number[] | undefined,
-      epochs: o.epochs as number | undefined, batchSize: o.batchSize as number | undefined,
-      trainSize: o.trainSize as number | undefined, testSize: o.testSize as number | undefined,
-    });
-  },
-};

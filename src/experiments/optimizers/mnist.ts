@@ -18,14 +18,10 @@
  *   npm run -s exp -- optimizers-mnist --json [--seed 0] [--seeds 3] [--iterations 500]
  */
 import { ArgumentError, assertInteger } from "../../core/errors";
-import type { Matrix } from "../../core/matrix";
-import { gatherRows, sliceRows } from "../../core/ops";
-import { RNG } from "../../core/rng";
-import { loadMnist } from "../../data/mnist";
-import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { createOptimizer } from "../../optim/index";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
+import { mnistSideBySide, type MnistCaseRun, type MnistCaseSeries } from "./mnist-side-by-side";
 import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./paths-2d";
 
 /** The default hyperparameters of common/optimizer.py (what optimizer_compare_mnist.py uses). */
@@ -41,25 +37,12 @@ export const BOOK_MNIST_SETTINGS: Record<BookOptimizerName, Hyperparams> = {
 /** The four optimizers the book's script actually runs. */
 export const IN_BOOK_MNIST: readonly BookOptimizerName[] = ["SGD", "Momentum", "AdaGrad", "Adam"];
 
-export interface OptimizerMnistRun {
-  seed: number;
-  /** Loss of each iteration's mini-batch after that iteration's update (NaN after a divergence). */
-  loss: number[];
-  trainAcc: number;
-  testAcc: number;
-  /** Iteration at which the loss became NaN/Inf, or null. */
-  divergedAt: number | null;
-}
+/** One seed's run of one optimizer: loss per iteration, final accuracies, divergedAt. */
+export type OptimizerMnistRun = MnistCaseRun;
 
-export interface OptimizerMnistSeries {
+export interface OptimizerMnistSeries extends MnistCaseSeries {
   name: BookOptimizerName;
   hyperparams: Hyperparams;
-  runs: OptimizerMnistRun[];
-  /** Mean over seeds of the loss at each iteration. */
-  loss: number[];
-  /** Means over seeds. */
-  trainAcc: number;
-  testAcc: number;
 }
 
 export interface OptimizersMnistResult {
@@ -129,70 +112,18 @@ export function compareOptimizersMnist(options: OptimizersMnistOptions = {}): Op
   // build each optimizer once up front so a bad hyperparameter fails before any training
   hyper.forEach((h, k) => createOptimizer(names[k], h));
 
-  const mnist = loadMnist({ normalize: true, testSize });
-  const xTrain = mnist.xTrain, tTrain = mnist.tTrain as Int32Array;
-  const trainSize = xTrain.rows;
-  const xAcc = sliceRows(xTrain, 0, trainAccSize), tAcc = tTrain.subarray(0, trainAccSize);
-  const xTest = mnist.xTest, tTest = mnist.tTest as Int32Array;
-
   const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
-  const runs: OptimizerMnistRun[][] = names.map(() => []);
-  const total = seeds * iterations;
-  let xBatch: Matrix | undefined;
-  const tBatch = new Int32Array(batchSize);
-
-  seedList.forEach((s, k) => {
-    const rng = new RNG(s);
-    const weightSeed = rng.fork().seed; // the same He-initialised weights for every optimizer
-    const nets = names.map(() => new MultiLayerNet({
-      inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10,
-      activation: "relu", weightInitStd: "he", rng: new RNG(weightSeed),
-    }));
-    const opts = names.map((n, j) => createOptimizer(n, hyper[j]));
-    const loss = names.map(() => new Array<number>(iterations).fill(NaN));
-    const divergedAt: (number | null)[] = names.map(() => null);
-    for (let i = 0; i < iterations; i++) {
-      const mask = rng.choice(trainSize, batchSize); // np.random.choice(train_size, batch_size)
-      xBatch = gatherRows(xTrain, mask, xBatch);
-      for (let b = 0; b < batchSize; b++) tBatch[b] = tTrain[mask[b]];
-      nets.forEach((net, n) => {
-        if (divergedAt[n] !== null) return;
-        opts[n].update(net.params, net.gradient(xBatch!, tBatch));
-        const l = net.loss(xBatch!, tBatch);
-        if (!Number.isFinite(l)) divergedAt[n] = i;
-        else loss[n][i] = l;
-      });
-      if (onProgress) {
-        const latest: Partial<Record<BookOptimizerName, number>> = {};
-        names.forEach((n, j) => (latest[n] = loss[j][i]));
-        onProgress(k * iterations + i + 1, total, latest);
-      }
-    }
-    names.forEach((_, n) => {
-      const ok = divergedAt[n] === null;
-      runs[n].push({
-        seed: s,
-        loss: loss[n],
-        trainAcc: ok ? nets[n].accuracy(xAcc, tAcc) : NaN,
-        testAcc: ok ? nets[n].accuracy(xTest, tTest) : NaN,
-        divergedAt: divergedAt[n],
-      });
-    });
+  const series = mnistSideBySide({
+    seeds: seedList, iterations, batchSize, trainAccSize, testSize,
+    cases: names.map((n, j) => ({ weightInitStd: "he", optimizer: () => createOptimizer(n, hyper[j]) })),
+    onProgress: onProgress ? (done, all, losses) => {
+      const latest: Partial<Record<BookOptimizerName, number>> = {};
+      names.forEach((n, j) => (latest[n] = losses[j]));
+      onProgress(done, all, latest);
+    } : undefined,
   });
-
-  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const optimizers: Partial<Record<BookOptimizerName, OptimizerMnistSeries>> = {};
-  names.forEach((name, n) => {
-    const r = runs[n];
-    optimizers[name] = {
-      name,
-      hyperparams: hyper[n],
-      runs: r,
-      loss: Array.from({ length: iterations }, (_, i) => mean(r.map((run) => run.loss[i]))),
-      trainAcc: mean(r.map((run) => run.trainAcc)),
-      testAcc: mean(r.map((run) => run.testAcc)),
-    };
-  });
+  names.forEach((name, n) => (optimizers[name] = { name, hyperparams: hyper[n], ...series[n] }));
   return {
     budget, seed, seeds: seedList, iterations, batchSize,
     network: { inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10, activation: "relu", weightInitStd: "he" },
@@ -218,8 +149,7 @@ export const cli = defineCli<Pick<OptimizersMnistOptions, "seed" | "seeds" | "it
   name: "optimizers-mnist",
   description: "6.1 MNIST 784-100×4-10: SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam with the book's defaults (figure 6-9), over seeds",
   options: {
-    seed: { kind: "number", description: "first seed (runs use seed, seed+1, …)" },
-    seeds: { kind: "number", description: "number of seeds" },
+    ...SEED_ROWS,
     iterations: { kind: "number", description: `iterations per seed (at most ${MAX_ITERATIONS})` },
     batchSize: { kind: "number", description: "mini-batch size (at most 60000, the training set)" },
     optimizers: { kind: "string[]", description: "comma-separated subset, e.g. SGD,Adam" },

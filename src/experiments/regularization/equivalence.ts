@@ -16,15 +16,19 @@
  */
 import { assertFinite, assertInteger, assertPositive } from "../../core/errors";
 import { Matrix } from "../../core/matrix";
-import { gatherRows, sliceRows } from "../../core/ops";
+import { sliceRows } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { relativeError } from "../../nn/gradient";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import type { Params } from "../../nn/types";
+import { weightKeys } from "../../nn/weight-keys";
+import { DecoupledWeightDecay } from "../../optim/decoupled-weight-decay";
 import { createOptimizer } from "../../optim/registry";
+import { TrainingLoop } from "../../train/loop";
+import { MiniBatch } from "../../train/mini-batch";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { overfitData } from "./overfit";
-import { decayWeights, weightKeys, weightSumSquares } from "./weights";
+import { weightSumSquares } from "./weights";
 import { regularizationSettings } from "./settings";
 
 const NET = { inputSize: 784, hiddenSizeList: [100, 100, 100, 100, 100, 100], outputSize: 10 } as const;
@@ -175,30 +179,28 @@ export function decoupledVsLossDecay(options: { budget?: Budget; seed?: number; 
     const nets = (["loss", "decoupled"] as const).map((mode) => ({
       mode,
       net: new MultiLayerNet({ ...NET, hiddenSizeList: [...NET.hiddenSizeList], weightDecayLambda: mode === "loss" ? lambda : 0, rng: new RNG(seed) }),
-      optimizer: createOptimizer(opt, { lr }),
+      // decoupled: AdamW's W ← W − ηλW before the step (PyTorch order)
+      optimizer: mode === "loss" ? createOptimizer(opt, { lr }) : new DecoupledWeightDecay(createOptimizer(opt, { lr }), { weightDecay: lambda }),
       norms: [] as number[],
     }));
-    const batchRng = new RNG(seed).fork();
-    let xb: Matrix | undefined;
-    const tb = new Int32Array(100);
-    for (let i = 1; i <= updates; i++) {
-      const mask = batchRng.choice(300, 100);
-      xb = gatherRows(data.xTrain, mask, xb);
-      for (let b = 0; b < 100; b++) tb[b] = data.tTrain[mask[b]];
-      for (const r of nets) {
-        const grads = r.net.gradient(xb, tb);
-        if (r.mode === "decoupled") decayWeights(r.net.params, lr * lambda); // AdamW's W ← W − ηλW (PyTorch order)
-        r.optimizer.update(r.net.params, grads);
-      }
-      if (i % 3 === 1 || i === updates) {
-        if (opt === "sgd") recorded.push(i);
-        for (const r of nets) r.norms.push(weightSumSquares(r.net.params));
-        const [a, b] = nets.map((r) => r.net.params);
-        let diff = 0;
-        for (const k of weightKeys(a)) for (let j = 0; j < a[k].size; j++) diff += (a[k].data[j] - b[k].data[j]) ** 2;
-        rel[opt].push(Math.sqrt(diff / weightSumSquares(a)));
-      }
-    }
+    const record = (update: number) => {
+      if (opt === "sgd") recorded.push(update);
+      for (const r of nets) r.norms.push(weightSumSquares(r.net.params));
+      const [a, b] = nets.map((r) => r.net.params);
+      let diff = 0;
+      for (const k of weightKeys(a)) for (let j = 0; j < a[k].size; j++) diff += (a[k].data[j] - b[k].data[j]) ** 2;
+      rel[opt].push(Math.sqrt(diff / weightSumSquares(a)));
+    };
+    // Compared once per epoch of 3 updates (after updates 1, 4, 7, …) and after the last update.
+    let last = 0;
+    new TrainingLoop({
+      batch: new MiniBatch(data.xTrain, data.tTrain, 100), rng: new RNG(seed).fork(), maxIter: updates,
+      step: (x, t) => {
+        for (const r of nets) r.optimizer.update(r.net.params, r.net.gradient(x, t));
+      },
+      onEpoch: (_epoch, i) => record((last = i + 1)),
+    }).run();
+    if (last !== updates) record(updates);
     for (const r of nets) {
       runs.push({
         optimizer: opt, mode: r.mode,

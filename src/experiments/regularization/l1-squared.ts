@@ -11,7 +11,7 @@
 import { ArgumentError, assertFinite, assertInteger, assertPositive } from "../../core/errors";
 import { Matrix } from "../../core/matrix";
 import { RNG } from "../../core/rng";
-import { softThresholdWeights } from "./weights";
+import { softThresholdWeights } from "../../optim/proximal-l1";
 
 export interface PenaltyOutcome {
   label: string;

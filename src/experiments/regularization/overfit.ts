@@ -2,19 +2,23 @@
  * §6.4 過学習, the book's ch06/overfit_weight_decay.py loop reproduced:
  * the first 300 MNIST training images, MultiLayerNet 784 → 100 × 6 (ReLU, He)
  * → 10, SGD lr 0.01, mini-batches of 100 drawn WITH replacement
- * (np.random.choice(300, 100)), 3 iterations per epoch. After update i, when
- * i % 3 == 0, train accuracy (all training samples) and test accuracy are
- * measured: "epoch e" = after 3e + 1 updates, e = 0 … epochs (the book: 0 … 200).
+ * (np.random.choice(300, 100)), iter_per_epoch = max(300 / 100, 1) = 3. The loop
+ * is the engine's one TrainingLoop (src/train/loop.ts) with the book's epoch rule:
+ * after update i, when i % 3 == 0, train accuracy (all training samples) and test
+ * accuracy are measured: "epoch e" = after 3e + 1 updates, e = 0 … epochs (the book: 0 … 200).
  *
  * One loop serves every regulariser of the notebook (the book needs two
  * scripts; overfit_dropout.py's Trainer evaluates at the same updates):
- *   weightDecayLambda  L2 ½λΣ‖W‖² in the loss (the book), or with
- *                      weightDecayMode "decoupled" W ← W − ηλW before each step (AdamW style)
- *   l1                 λ₁Σ|W|: "proximal" (default: SGD step, then soft-thresholding, ISTA)
- *                      or "subgradient" (λ₁·sign(W) in dW, the net's weightDecayL1)
+ *   weightDecayLambda  L2 ½λΣ‖W‖² in the loss (the book), or with weightDecayMode
+ *                      "decoupled" W ← W − ηλW before each step (DecoupledWeightDecay, src/optim)
+ *   l1                 λ₁Σ|W|: "proximal" (default: SGD step, then soft-thresholding, ISTA:
+ *                      ProximalL1, src/optim) or "subgradient" (λ₁·sign(W) in dW, the net's weightDecayL1)
  *   dropoutRatio       MultiLayerNetExtend with Dropout (the book's form by default)
  *   earlyStopping      patience in epochs: validationRate of the training samples are set
  *                      aside, validation accuracy is watched, the best weights are restored
+ * A step whose update leaves a parameter NaN/±∞ ends the run: diverged, divergedAt
+ * (that 0-based iteration, as in Trainer and the MNIST comparisons); the curves stop
+ * at the last finite evaluation.
  * Seeds: one seed fixes the initial weights, the mini-batch sequence and the
  * dropout masks through separate streams, so two configurations with the same
  * seed start from the same weights and see the same mini-batches.
@@ -28,20 +32,24 @@
 import { ArgumentError, assertFinite, assertInRange, assertInteger, assertPositive } from "../../core/errors";
 import { Matrix } from "../../core/matrix";
 import { mnistSubset, type MnistSubset } from "../../data/mnist-subset";
-import { argmaxRows, gatherRows } from "../../core/ops";
+import { sliceRows } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { splitValidation } from "../../data/shuffle-dataset";
 import type { DropoutForm } from "../../nn/dropout";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import { MultiLayerNetExtend } from "../../nn/multi-layer-net-extend";
-import type { Params } from "../../nn/types";
+import { accuracyOf } from "../../nn/net-common";
+import type { Params, Targets } from "../../nn/types";
+import { DecoupledWeightDecay } from "../../optim/decoupled-weight-decay";
+import type { Optimizer } from "../../optim/optimizer";
+import { ProximalL1 } from "../../optim/proximal-l1";
 import { createOptimizer } from "../../optim/registry";
 import { EarlyStopping } from "../../train/early-stopping";
+import { TrainingLoop, firstNonFiniteParam, iterPerEpoch } from "../../train/loop";
+import { MiniBatch } from "../../train/mini-batch";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { defineCli } from "../../cli/experiment";
-import {
-  NEAR_ZERO, decayWeights, flattenWeights, softThresholdWeights, weightStats, weightSumSquares,
-} from "./weights";
+import { NEAR_ZERO, flattenWeights, weightStats, weightSumSquares } from "./weights";
 
 export type WeightDecayMode = "loss" | "decoupled";
 export type L1Mode = "proximal" | "subgradient";
@@ -124,6 +132,8 @@ export interface OverfitRun {
   earlyStopping: { patience: number; bestEpoch: number; stoppedEpoch: number | null; restored: boolean } | null;
   /** Weights became NaN/Inf: the curves stop there. */
   diverged: boolean;
+  /** 0-based iteration whose update made a parameter NaN/±∞ (or Σ‖W‖² overflow), or null. */
+  divergedAt: number | null;
   trainSize: number;
   validationSize: number;
   testSize: number;
@@ -181,9 +191,23 @@ export function overfitData(trainSize: number, testSize: number): MnistSubset {
   return mnistSubset(trainSize, testSize);
 }
 
+/**
+ * The optimizer of a configuration: the named optimizer (SGD by default), wrapped in
+ * DecoupledWeightDecay for weightDecayMode "decoupled" (W ← W − ηλW before each step)
+ * and in ProximalL1 for a proximal L1 (soft-thresholding after each SGD step).
+ */
+export function regularizedOptimizer(config: ResolvedOverfitConfig): Optimizer {
+  let optimizer = createOptimizer(config.optimizer, { lr: config.lr });
+  if (config.weightDecayMode === "decoupled" && config.weightDecayLambda > 0) {
+    optimizer = new DecoupledWeightDecay(optimizer, { weightDecay: config.weightDecayLambda });
+  }
+  if (config.l1Mode === "proximal" && config.l1 > 0) optimizer = new ProximalL1(optimizer, { l1: config.l1 });
+  return optimizer;
+}
+
 interface Net {
   params: Params;
-  gradient(x: Matrix, t: Int32Array): Params;
+  gradient(x: Matrix, t: Targets): Params;
   predict(x: Matrix, train: boolean): Matrix;
 }
 
@@ -235,62 +259,59 @@ export function overfitRun(options: OverfitOptions = {}): OverfitRun {
   const nVal = val ? val.x.rows : 0;
   const slices = { train: [0, n], val: [n, n + nVal], test: [n + nVal, evalSet.rows] } as const;
 
-  const optimizer = createOptimizer(config.optimizer, { lr: config.lr });
-  const decayRate = config.weightDecayMode === "decoupled" ? config.lr * config.weightDecayLambda : 0;
-  const threshold = config.l1Mode === "proximal" ? config.lr * config.l1 : 0;
+  const optimizer = regularizedOptimizer(config);
   const stopper = config.earlyStopping !== null ? new EarlyStopping({ patience: config.earlyStopping, mode: "max" }) : null;
 
-  // The book: max(300 / 100, 1) = 3. Taken from trainSize before any validation split, so
-  // every run is evaluated after the same updates and the curves share the x axis.
-  const iterPerEpoch = Math.max(Math.floor(trainSize / batchSize), 1);
   const run: OverfitRun = {
     budget, seed, config, epochs: [], updates: [], trainAcc: [], testAcc: [], valAcc: [], weightNorm2: [],
     final: { trainAcc: NaN, testAcc: NaN, gap: NaN },
     zeroWeightFraction: NaN, nearZeroFraction: NaN, nearZeroThreshold: NEAR_ZERO, weightCount: 0,
-    earlyStopping: null, diverged: false,
+    earlyStopping: null, diverged: false, divergedAt: null,
     trainSize: n, validationSize: nVal, testSize, batchSize,
   };
   const evaluate = () => {
-    const hits = hitsOf(evalNet.predict(evalSet, false), evalLabels);
-    const acc = (r: readonly [number, number]): number => {
-      let s = 0;
-      for (let i = r[0]; i < r[1]; i++) s += hits[i];
-      return s / (r[1] - r[0]);
-    };
+    const y = evalNet.predict(evalSet, false);
+    const acc = ([from, to]: readonly [number, number]): number => accuracyOf(sliceRows(y, from, to), evalLabels.subarray(from, to));
     return { train: acc(slices.train), val: nVal > 0 ? acc(slices.val) : NaN, test: acc(slices.test) };
   };
 
-  let xBatch: Matrix | undefined;
-  const tBatch = new Int32Array(batchSize);
-  for (let i = 0; run.epochs.length <= epochs; i++) {
-    const mask = batchRng.choice(n, batchSize);
-    xBatch = gatherRows(xTrain, mask, xBatch);
-    for (let b = 0; b < batchSize; b++) tBatch[b] = tTrain[mask[b]];
-    const grads = net.gradient(xBatch, tBatch);
-    decayWeights(net.params, decayRate);
-    optimizer.update(net.params, grads);
-    softThresholdWeights(net.params, threshold);
-
-    if (i % iterPerEpoch !== 0) continue;
-    const epoch = run.epochs.length;
-    const norm2 = weightSumSquares(net.params);
-    if (!Number.isFinite(norm2)) {
-      run.diverged = true;
-      break;
-    }
-    const acc = evaluate();
-    run.epochs.push(epoch);
-    run.updates.push(i + 1);
-    run.trainAcc.push(acc.train);
-    run.testAcc.push(acc.test);
-    run.weightNorm2.push(norm2);
-    onEpoch?.(epoch, acc.train, acc.test);
-    if (stopper) {
-      run.valAcc.push(acc.val);
-      // EarlyStopping counts epochs from 1; ours are 0-based.
-      if (stopper.step(acc.val, epoch + 1, net)) break;
-    }
-  }
+  const diverge = (i: number) => {
+    run.diverged = true;
+    run.divergedAt = i;
+    loop.stop();
+  };
+  const loop = new TrainingLoop({
+    batch: new MiniBatch(xTrain, tTrain, batchSize), rng: batchRng,
+    // The book's max(300 / 100, 1) = 3, taken from trainSize before any validation split, so
+    // every run is evaluated after the same updates and the curves share the x axis.
+    iterPerEpoch: iterPerEpoch(trainSize, batchSize),
+    maxEpochs: epochs + 1,
+    step: (x, t, i) => {
+      // grads = network.gradient(x_batch, t_batch); optimizer.update(network.params, grads)
+      optimizer.update(net.params, net.gradient(x, t));
+      if (firstNonFiniteParam(net.params) !== null) diverge(i);
+    },
+    onEpoch: (epoch, i) => {
+      const norm2 = weightSumSquares(net.params);
+      if (!Number.isFinite(norm2)) { // finite weights so large that Σ‖W‖² overflows
+        diverge(i);
+        return;
+      }
+      const acc = evaluate();
+      run.epochs.push(epoch);
+      run.updates.push(i + 1);
+      run.trainAcc.push(acc.train);
+      run.testAcc.push(acc.test);
+      run.weightNorm2.push(norm2);
+      onEpoch?.(epoch, acc.train, acc.test);
+      if (stopper) {
+        run.valAcc.push(acc.val);
+        // EarlyStopping counts epochs from 1; ours are 0-based.
+        if (stopper.step(acc.val, epoch + 1, net)) loop.stop();
+      }
+    },
+  });
+  loop.run();
 
   if (stopper) {
     const restored = stopper.restoreBest(net);
@@ -340,14 +361,6 @@ function concatLabels(ts: Int32Array[]): Int32Array {
     at += t.length;
   }
   return out;
-}
-
-/** 1 where the row's largest score is the label, else 0 (the book's accuracy, per row). */
-function hitsOf(scores: Matrix, labels: Int32Array): Uint8Array {
-  const pred = argmaxRows(scores);
-  const hits = new Uint8Array(labels.length);
-  for (let i = 0; i < labels.length; i++) hits[i] = +(pred[i] === labels[i]);
-  return hits;
 }
 
 /** What `overfit` takes on the command line (the CLI's short names for weightDecayLambda and dropoutRatio). */

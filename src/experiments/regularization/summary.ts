@@ -11,7 +11,7 @@ import { currentBudget, type Budget } from "../../core/budget";
 import type { OverfitConfig } from "./overfit";
 import { overfitSeries, type MeanStd, type OverfitSeedOptions } from "./overfit-seeds";
 import { bookOverfit, type OverfitData } from "../../data/reference";
-import { defineCli } from "../../cli/experiment";
+import { SEED_ROWS, defineCli } from "../../cli/experiment";
 import { regularizationSettings } from "./settings";
 
 export interface SummaryRow {
@@ -84,9 +84,12 @@ export const cli = defineCli<Pick<OverfitSeedOptions, "seed" | "seeds" | "epochs
   name: "regularization-summary",
   description: "6.4 summary: final train/test accuracy and gap for none / L2 / L1 / dropout / early stopping / combinations, mean over seeds, with the book's numbers",
   options: {
-    seed: { kind: "number", description: "first seed (default 0)" },
-    seeds: { kind: "number", description: "number of seeds (FAST 1, FULL 3)" },
-    epochs: { kind: "number", description: "last epoch (FAST 80, FULL 200)" },
+    ...SEED_ROWS,
+    epochs: { kind: "number", description: "last epoch" },
+  },
+  defaults: (budget) => {
+    const { seeds, epochs } = regularizationSettings(budget);
+    return { seed: 0, seeds, epochs };
   },
   run(o) {
     const r = regularizationSummary(o);

@@ -1,44 +1,16 @@
 /**
- * Weight-level tools of §6.4 beyond the book: the proximal L1 step (ISTA's
- * soft-thresholding), decoupled weight decay, and weight statistics.
+ * Weight statistics of §6.4: exact and near zeros (what L1 does to the
+ * weights), Σ‖W‖², and all weights in one array for histograms.
  *
- * Only the weights W1, W2, … are regularised, never the biases — as in the
- * book's weight_decay_lambda.
- *
- * Why a proximal step for L1: the subgradient λ₁·sign(w) pushes a weight by
- * ±ηλ₁ every step, so it jumps across 0 and lands on exactly 0 essentially
- * never. The proximal gradient method (ISTA) takes the plain gradient step on
- * the data loss and then solves min_w ½(w − v)² + ηλ₁|w| exactly:
- *   w ← sign(v)·max(|v| − ηλ₁, 0)      (soft-thresholding)
- * which sets every weight with |v| ≤ ηλ₁ to exactly 0.
+ * Only the weights W1, W2, … count, never the biases — as in the book's
+ * weight_decay_lambda (weightKeys, src/nn/weight-keys.ts). The steps that change
+ * weights are optimizer wrappers in src/optim: decoupled weight decay
+ * (DecoupledWeightDecay, decayParams) and the proximal L1 step (ProximalL1,
+ * softThresholdWeights).
  */
-import { ArgumentError, assertFinite } from "../../core/errors";
+import { ArgumentError } from "../../core/errors";
+import { weightKeys } from "../../nn/weight-keys";
 import type { Params } from "../../nn/types";
-
-/** Keys W1, W2, … of `params` in order (biases, γ, β excluded). */
-export function weightKeys(params: Params): string[] {
-  return Object.keys(params)
-    .filter((k) => /^W\d+$/.test(k))
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-}
-
-function checkNonNegative(name: string, v: number): void {
-  assertFinite(name, v);
-  if (v < 0) throw new ArgumentError(name, "a number >= 0", v);
-}
-
-/** Soft-thresholding (the proximal L1 step) lives with its optimizer wrapper; re-exported for the experiments. */
-export { softThresholdWeights } from "../../optim/proximal-l1";
-
-/** Decoupled weight decay W ← W − rate·W on every W, in place (rate = ηλ; AdamW's first half). */
-export function decayWeights(params: Params, rate: number): void {
-  checkNonNegative("rate", rate);
-  if (rate === 0) return;
-  for (const k of weightKeys(params)) {
-    const w = params[k].data;
-    for (let i = 0; i < w.length; i++) w[i] -= rate * w[i];
-  }
-}
 
 /** Weights smaller than this in magnitude count as "near zero". */
 export const NEAR_ZERO = 1e-3;
