@@ -132,11 +132,17 @@ describe("LrSchedule wraps any optimizer", () => {
 });
 
 describe("schedules on x²/20 + y² (SGD, η = 1.1)", () => {
-  it("constant η = 1.1 grows y by |1 − 2.2| = 1.2 per update; every decaying schedule tames y and lowers f", () => {
+  it("constant η = 1.1 grows y by |1 − 2.2| = 1.2 per update and is stopped as diverged (f grown 1000-fold); every decaying schedule tames y and lowers f", () => {
     const runs = schedulePaths2D();
     const constant = runs.find((r) => r.kind === "constant")!;
-    const yEnd = constant.path[constant.path.length - 1][1];
-    close(Math.abs(yEnd), 2 * Math.pow(1.2, 30), 1e-6);
+    // |y_k| = 2·1.2^k; the path ends at the last point before f passes 1000·f₀ (the divergence rule)
+    assert.equal(constant.diverged, true);
+    constant.path.forEach(([, y], k) => close(Math.abs(y), 2 * Math.pow(1.2, k), 1e-9));
+    const f = ([x, y]: number[]) => (x * x) / 20 + y * y;
+    const [x, y] = constant.path[constant.path.length - 1];
+    const f0 = f(constant.path[0]);
+    assert.ok(f([x, y]) <= 1000 * f0, "kept a point past the divergence rule");
+    assert.ok(f([x * (1 - 1.1 / 10), y * (1 - 2.2)]) > 1000 * f0, "stopped before f grew 1000-fold");
     for (const r of runs.filter((r) => r.kind !== "constant")) {
       assert.equal(r.diverged, false, r.kind);
       const [, y] = r.path[r.path.length - 1];
