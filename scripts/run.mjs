@@ -20,7 +20,6 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBrowser } from "./lib/browser.mjs";
 import { ensureDeps, depsProblem } from "./lib/deps.mjs";
-import { exportHandout, handoutsDir, indexHtml } from "./lib/handouts.mjs";
 import { dropStaleHandout } from "./lib/stale-handouts.mjs";
 import { ensureJupyter, findJupyter, candidatePythons, installAdvice, platform } from "./lib/jupyter.mjs";
 import { ensureKernel, headlessJupyterPath } from "./lib/kernel.mjs";
@@ -109,6 +108,8 @@ async function executeAll(python, budget, { reuse = false } = {}) {
 }
 
 async function exportAll(python, records, budget) {
+  // loaded here, not at the top: it imports npm packages (mathjax-full, …) that `npm ci` in the set-up installs first
+  const { exportHandout, handoutsDir, indexHtml } = await import("./lib/handouts.mjs");
   const outDir = handoutsDir(ROOT);
   step(`ハンドアウトを書き出します / exporting handouts to ${relative(process.cwd(), outDir) || outDir}/`);
   const entries = [];
