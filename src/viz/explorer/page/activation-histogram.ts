@@ -9,19 +9,13 @@ import { checkHistogramExplorerState, exploreHistograms, HISTOGRAM_EXPLORER_LIMI
 import type { HistogramResult } from "../../../experiments/init/histogram";
 import { histogramPanel } from "../../init/histogram-info";
 import { percent, short } from "../../init/colors";
-import { el, errorText, type ExplorerContext } from "./dom";
+import { checkedInitialState, el, errorText, type ExplorerContext } from "./dom";
 
 const LABEL: Record<string, string> = { sigmoid: "sigmoid", tanh: "tanh", relu: "ReLU" };
 
 export function mountActivationHistogram(ctx: ExplorerContext): void {
-  const { root, initial, save, plotly } = ctx;
-  let state: HistogramExplorerState = {};
-  try {
-    state = checkHistogramExplorerState({ ...initial });
-  } catch (e) {
-    ctx.message(`URL の設定を使えません：${errorText(e)} 既定の設定で表示します。`);
-    state = checkHistogramExplorerState({});
-  }
+  const { root, save, plotly } = ctx;
+  let state: HistogramExplorerState = checkedInitialState(ctx, checkHistogramExplorerState);
   const L = HISTOGRAM_EXPLORER_LIMITS;
   const actSel = el("select", { "aria-label": "活性化関数" }) as HTMLSelectElement;
   for (const a of ["sigmoid", "tanh", "relu"]) actSel.append(el("option", { value: a }, LABEL[a]));

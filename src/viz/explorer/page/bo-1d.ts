@@ -8,7 +8,7 @@
 import { ACQUISITION_NAMES, type AcquisitionName } from "../../../search/acquisition";
 import { BO1D_EXPLORER_LIMITS, BO1D_OBJECTIVES, checkBo1dExplorerState, exploreBo1d, type Bo1dExplorerResult, type Bo1dExplorerState } from "../../../search/explorer-bo1d";
 import { normalize01 } from "../../search/bo-1d";
-import { el, errorText, type ExplorerContext } from "./dom";
+import { checkedInitialState, el, errorText, type ExplorerContext } from "./dom";
 
 const ACQ: Record<AcquisitionName, { label: string; color: string }> = {
   ei: { label: "EI（期待改善量）", color: "#2ca02c" },
@@ -18,14 +18,8 @@ const ACQ: Record<AcquisitionName, { label: string; color: string }> = {
 const fmt = (v: number): string => String(Number(v.toPrecision(3)));
 
 export function mountBo1d(ctx: ExplorerContext): void {
-  const { root, initial, save, plotly } = ctx;
-  let state: Bo1dExplorerState = {};
-  try {
-    state = checkBo1dExplorerState({ ...initial });
-  } catch (e) {
-    ctx.message(`URL の設定を使えません：${errorText(e)} 既定の設定で表示します。`);
-    state = checkBo1dExplorerState({});
-  }
+  const { root, save, plotly } = ctx;
+  let state: Bo1dExplorerState = checkedInitialState(ctx, checkBo1dExplorerState);
   const startX = (state.x ?? [0.1, 0.35]).slice();
   const objSel = el("select", { "aria-label": "目的関数" }) as HTMLSelectElement;
   for (const [k, o] of Object.entries(BO1D_OBJECTIVES)) objSel.append(el("option", { value: k }, o.label));

@@ -32,3 +32,18 @@ export interface ExplorerContext {
   save(state: unknown): void;
   message(text: string): void;
 }
+
+/** Tells the reader that the URL hash's setting was refused (and why) and that the defaults are shown. */
+export function refuseUrlState(ctx: ExplorerContext, e: unknown): void {
+  ctx.message(`URL の設定を使えません：${errorText(e)} 既定の設定で表示します。`);
+}
+
+/** The URL hash's state checked by `check`, or — when refused, with the message — the defaults. */
+export function checkedInitialState<S>(ctx: ExplorerContext, check: (raw: unknown) => S): S {
+  try {
+    return check({ ...ctx.initial });
+  } catch (e) {
+    refuseUrlState(ctx, e);
+    return check({});
+  }
+}

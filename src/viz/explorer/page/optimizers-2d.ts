@@ -10,7 +10,7 @@ import { DIVERGENCE_REASON_JA } from "../../../functions/optimize-path";
 import { Function2D } from "../../../functions/function-2d";
 import { explore2D, checkExplorer2DState, type Explorer2DResult, type Explorer2DState } from "../../../experiments/optimizers/explorer-2d";
 import { OPTIMIZERS_2D, BOOK_2D_SETTINGS, toFunction2D } from "../../../experiments/optimizers/paths-2d";
-import { el, errorText, type ExplorerContext } from "./dom";
+import { el, errorText, refuseUrlState, type ExplorerContext } from "./dom";
 
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
 
@@ -21,7 +21,7 @@ export function mountOptimizers2D(ctx: ExplorerContext): void {
     state = { ...state, ...checkExplorer2DState({ ...state, ...initial }) };
     for (const k of Object.keys(state) as (keyof Explorer2DState)[]) if (state[k] === undefined || Number.isNaN(state[k])) delete state[k];
   } catch (e) {
-    ctx.message(`URL の設定を使えません：${errorText(e)} 既定の設定で表示します。`);
+    refuseUrlState(ctx, e);
   }
   let fnCache: { formula: string; fn: Function2D } | undefined;
 
