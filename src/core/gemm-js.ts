@@ -36,23 +36,12 @@ function packA(trans: boolean, m: number, kc: number, a: Float64Array, lda: numb
   }
 }
 
-/** op(B)[p0..p0+kc, 0..n] as panels of 4 columns: panel u holds (p, j) at u·4kc + 4p + (j − 4u); zero-padded. */
+/**
+ * op(B)[p0..p0+kc, 0..n] as panels of 4 columns: panel u holds (p, j) at u·4kc + 4p + (j − 4u); zero-padded.
+ * Column j of op(B) is row j of op(B)ᵀ, which is B read with the other transpose flag: packA packs it.
+ */
 function packB(trans: boolean, kc: number, n: number, b: Float64Array, ldb: number, p0: number, dst: Float64Array): void {
-  for (let j0 = 0; j0 < n; j0 += 4) {
-    const base = j0 * kc;
-    for (let q = 0; q < 4; q++) {
-      const j = j0 + q;
-      if (j >= n) {
-        for (let p = 0; p < kc; p++) dst[base + 4 * p + q] = 0;
-      } else if (!trans) {
-        const o = p0 * ldb + j; // B(p, j) = b[p·ldb + j]
-        for (let p = 0; p < kc; p++) dst[base + 4 * p + q] = b[o + p * ldb];
-      } else {
-        const o = j * ldb + p0; // B(p, j) = b[j·ldb + p]
-        for (let p = 0; p < kc; p++) dst[base + 4 * p + q] = b[o + p];
-      }
-    }
-  }
+  packA(!trans, n, kc, b, ldb, p0, dst);
 }
 
 /** C ← beta·C (beta = 0 writes zeros without reading C, so NaN there is ignored like BLAS). */
