@@ -5,7 +5,8 @@ import { GradClip, gradNorm, type ClipOptions } from "../../optim/grad-clip";
 import { LrSchedule, cosineSchedule, exponentialSchedule, stepSchedule, warmupSchedule, type Schedule } from "../../optim/lr-schedule";
 import { Nesterov } from "../../optim/nesterov";
 import { SGD } from "../../optim/sgd";
-import type { ChoiceLetter, Question } from "../types";
+import type { ChoiceLetter, NumericQuestion, Question } from "../types";
+import { numericQuestion, type NumericFields, type Shared } from "./build";
 import { sigmoidMaxSlope } from "./quiz-6-2";
 import { dropoutRun } from "./regularization";
 
@@ -34,6 +35,15 @@ export function clippedGradient(g: number[], options: ClipOptions): number[] {
 }
 
 const HOME = "6-6-exam-review";
+
+/** 6.1 学習係数のスケジュール: the rate a schedule gives at update t, checked with scheduledLr. */
+function lrScheduleQuestion(q: NumericFields & { schedule: Schedule; baseLr: number; t: number }): NumericQuestion {
+  const shared: Shared = {
+    topic: "optimizer", keyword: "学習率のスケジューリング", home: HOME,
+    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
+  };
+  return numericQuestion(shared, q, () => scheduledLr(q.schedule, q.baseLr, q.t));
+}
 
 export const EXTRA_QUESTIONS: Question[] = [
   {
@@ -113,67 +123,55 @@ export const EXTRA_QUESTIONS: Question[] = [
       return W.W.data[0];
     },
   },
-  {
+  lrScheduleQuestion({
     id: "q72",
-    topic: "optimizer",
-    format: "numeric",
-    keyword: "学習率のスケジューリング",
-    home: HOME,
     title: "ステップ減衰の学習係数",
     prompt: `学習係数を $\\eta_0 = 0.1$ から始め、30 エポックごとに 0.1 倍するステップ減衰 (PyTorch の StepLR, step_size = 30, gamma = 0.1) を使います。エポックを 0 から数えるとき、エポック 65 の学習係数はいくつですか (小数第 4 位まで)。`,
     key: 0.001,
     digits: 4,
     tolerance: 5e-05,
     explanation: `$\\lfloor 65/30 \\rfloor = 2$ 回減衰しているので $0.1 \\times 0.1^2 = 0.001$ です。エポック 60〜89 はこの値のままです。`,
-    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
-    engineAnswer: () => scheduledLr(stepSchedule({ stepSize: 30, gamma: 0.1 }), 0.1, 65),
-  },
-  {
+    schedule: stepSchedule({ stepSize: 30, gamma: 0.1 }),
+    baseLr: 0.1,
+    t: 65,
+  }),
+  lrScheduleQuestion({
     id: "q73",
-    topic: "optimizer",
-    format: "numeric",
-    keyword: "学習率のスケジューリング",
-    home: HOME,
     title: "指数減衰の学習係数",
     prompt: `学習係数を毎エポック $\\gamma = 0.95$ 倍する指数減衰で、$\\eta_0 = 0.01$ から始めます。10 エポック後 ($t = 10$) の学習係数 $\\eta_0 \\gamma^t$ を小数第 4 位まで答えてください。`,
     key: 0.006,
     digits: 4,
     tolerance: 5e-05,
     explanation: `$0.01 \\times 0.95^{10} \\approx 0.01 \\times 0.5987 \\approx 0.0060$ です。`,
-    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
-    engineAnswer: () => scheduledLr(exponentialSchedule({ gamma: 0.95 }), 0.01, 10),
-  },
-  {
+    schedule: exponentialSchedule({ gamma: 0.95 }),
+    baseLr: 0.01,
+    t: 10,
+  }),
+  lrScheduleQuestion({
     id: "q74",
-    topic: "optimizer",
-    format: "numeric",
-    keyword: "学習率のスケジューリング",
-    home: HOME,
     title: "コサイン減衰の学習係数",
     prompt: `コサイン減衰 $\\eta_t = \\eta_{\\min} + \\frac{1}{2}(\\eta_{\\max} - \\eta_{\\min})\\left(1 + \\cos\\frac{\\pi t}{T}\\right)$ で、$\\eta_{\\max} = 0.1$、$\\eta_{\\min} = 0$、$T = 100$ のとき、$t = 25$ の学習係数を小数第 4 位まで答えてください ($\\cos(\\pi/4) \\approx 0.7071$)。`,
     key: 0.0854,
     digits: 4,
     tolerance: 5e-05,
     explanation: `$0.05 \\times (1 + 0.7071) \\approx 0.0854$ です。$t = 50$ でちょうど半分の 0.05、$t = 100$ で 0 になります。`,
-    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
-    engineAnswer: () => scheduledLr(cosineSchedule({ totalSteps: 100, minLr: 0 }), 0.1, 25),
-  },
-  {
+    schedule: cosineSchedule({ totalSteps: 100, minLr: 0 }),
+    baseLr: 0.1,
+    t: 25,
+  }),
+  lrScheduleQuestion({
     id: "q75",
-    topic: "optimizer",
-    format: "numeric",
-    keyword: "学習率のスケジューリング",
-    home: HOME,
     title: "線形ウォームアップ",
     prompt: `最初の $T_w = 5$ エポックで学習係数を 0 から $\\eta = 0.1$ まで直線的に上げる線形ウォームアップ $\\eta_t = \\eta \\cdot t / T_w$ ($t = 1, \\dots, 5$) を使います。$t = 2$ の学習係数はいくつですか。`,
     key: 0.04,
     digits: 2,
     tolerance: 0.005,
     explanation: `$0.1 \\times 2/5 = 0.04$ です。学習の初めの不安定な時期 (Adam の $v$ がまだ育っていない時期や、BN の統計量が落ち着かない時期) に大きな一歩を踏み出さないための工夫です。`,
-    reread: { notebook: "6-1-optimizers", section: "学習係数のスケジュール" },
+    schedule: warmupSchedule({ warmupSteps: 5 }),
+    baseLr: 0.1,
     // the question counts t = 1 … 5, the engine counts updates from 0: t = 2 is update 1
-    engineAnswer: () => scheduledLr(warmupSchedule({ warmupSteps: 5 }), 0.1, 1),
-  },
+    t: 1,
+  }),
   {
     id: "q76",
     topic: "optimizer",

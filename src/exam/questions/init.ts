@@ -5,6 +5,7 @@ import { RNG } from "../../core/rng";
 import { symmetryDemo } from "../../experiments/init/symmetry";
 import { weightInitStd } from "../../nn/init";
 import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
+import { initStdQuestion } from "./build";
 
 const NB = "6-2-weight-init";
 
@@ -32,12 +33,8 @@ function symmetryCase(key: "constant") {
 }
 
 export const INIT_QUESTIONS: Question[] = [
-  {
+  initStdQuestion("6-6-exam-review", {
     id: "q12",
-    topic: "init",
-    format: "numeric",
-    keyword: "重みの初期化 (Xavier / He)",
-    home: "6-6-exam-review",
     title: "He の初期値の標準偏差 (n = 256)",
     prompt: `前層のノード数が $n = 256$ の層を He の初期値で初期化します。重みの標準偏差を小数第 4 位まで答えてください。`,
     key: 0.0884,
@@ -46,15 +43,10 @@ export const INIT_QUESTIONS: Question[] = [
     explanation:
       `He の初期値の標準偏差は $\\sqrt{2/n} = \\sqrt{2/256} = \\sqrt{1/128} \\approx 0.0884$ です。` +
       `ReLU は負の入力を 0 にして分散を半分にするので、Xavier ($\\sqrt{1/n} = 0.0625$) の $\\sqrt{2}$ 倍の広がりを持たせます。`,
-    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
-    engineAnswer: () => weightInitStd("he", 256, 100),
-  },
-  {
+    init: ["he", 256, 100],
+  }),
+  initStdQuestion("6-6-exam-review", {
     id: "q13",
-    topic: "init",
-    format: "numeric",
-    keyword: "重みの初期化 (Xavier / He)",
-    home: "6-6-exam-review",
     title: "Glorot の初期値 (入力 300, 出力 100)",
     prompt:
       `Glorot & Bengio の論文どおりの Xavier の初期値 (Glorot の初期値) は、入力側のノード数 $n_\\text{in}$ と出力側のノード数 $n_\\text{out}$ の両方を使います。` +
@@ -66,9 +58,8 @@ export const INIT_QUESTIONS: Question[] = [
       `$\\sqrt{2/(n_\\text{in} + n_\\text{out})} = \\sqrt{2/400} = \\sqrt{1/200} \\approx 0.0707$ です。` +
       `本書は前層のノード数だけを使う簡略形 $\\sqrt{1/n}$ (ここでは $\\sqrt{1/300} \\approx 0.0577$) を「Xavier の初期値」と呼んでいます。` +
       `一様分布で書くと $U\\left(-\\sqrt{6/(n_\\text{in}+n_\\text{out})},\\ \\sqrt{6/(n_\\text{in}+n_\\text{out})}\\right)$ です (分散は同じ)。`,
-    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
-    engineAnswer: () => weightInitStd("glorot", 300, 100),
-  },
+    init: ["glorot", 300, 100],
+  }),
   {
     id: "q14",
     topic: "init",

@@ -3,6 +3,7 @@ import { Matrix } from "../../core/matrix";
 import { weightInitStd } from "../../nn/init";
 import { Sigmoid } from "../../nn/sigmoid";
 import type { ChoiceLetter, Question } from "../types";
+import { initStdQuestion } from "./build";
 import { reluSecondMomentRatio } from "./init";
 
 const NB = "6-2-weight-init";
@@ -44,36 +45,26 @@ export const QUIZ_6_2: Question[] = [
       return Number.isFinite(r) && r > 0.4 && r < 2.5; // the 2nd moment kept over 5 ReLU layers
     },
   },
-  {
+  initStdQuestion(HOME, {
     id: "q42",
-    topic: "init",
-    format: "numeric",
-    keyword: INIT,
-    home: HOME,
     title: "Xavier の初期値の標準偏差 (n = 100)",
     prompt: `前の層のノード数が $n = 100$ のとき、Xavier の初期値 (本書の $1/\\sqrt{n}$) の標準偏差はいくつですか。`,
     key: 0.1,
     digits: 2,
     tolerance: 0.005,
     explanation: `$1/\\sqrt{100} = 1/10 = 0.1$ です。このとき $n\\sigma^2 = 100 \\times 0.01 = 1$ となり、線形な層では分散が保たれます。`,
-    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
-    engineAnswer: () => weightInitStd("xavier", 100, 100),
-  },
-  {
+    init: ["xavier", 100, 100],
+  }),
+  initStdQuestion(HOME, {
     id: "q43",
-    topic: "init",
-    format: "numeric",
-    keyword: INIT,
-    home: HOME,
     title: "He の初期値の標準偏差 (n = 100)",
     prompt: `同じく $n = 100$ のとき、He の初期値の標準偏差はいくつですか (小数第 4 位まで)。`,
     key: 0.1414,
     digits: 4,
     tolerance: 0.0005,
     explanation: `$\\sqrt{2/100} = \\sqrt{0.02} \\approx 0.1414$ です。Xavier の $\\sqrt{2} \\approx 1.41$ 倍です。エンジンでは \`weightInitStd("he", 100, 100)\` で確かめられます。`,
-    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
-    engineAnswer: () => weightInitStd("he", 100, 100),
-  },
+    init: ["he", 100, 100],
+  }),
   {
     id: "q44",
     topic: "init",
@@ -130,12 +121,8 @@ export const QUIZ_6_2: Question[] = [
     reread: { notebook: NB, section: "勾配：逆伝播で見る勾配消失・勾配爆発" },
     engineAnswer: () => sigmoidMaxSlope() ** 5,
   },
-  {
+  initStdQuestion(HOME, {
     id: "q47",
-    topic: "init",
-    format: "numeric",
-    keyword: INIT,
-    home: HOME,
     title: "Glorot の初期値 (784 → 100)",
     prompt:
       `Glorot (Xavier) の元の論文の式 $\\sigma = \\sqrt{2/(n_\\mathrm{in}+n_\\mathrm{out})}$ で、$784 \\to 100$ の層の標準偏差を求めてください (小数第 4 位まで)。本書の $1/\\sqrt{n}$ との違いにも注目しましょう。`,
@@ -145,7 +132,6 @@ export const QUIZ_6_2: Question[] = [
     explanation:
       `$\\sqrt{2/884} \\approx 0.0476$ です。本書の $1/\\sqrt{784} \\approx 0.0357$ より大きくなります。本書の式は順伝播だけを考えた簡略版で、` +
       `逆伝播 ($n_\\mathrm{out}$ 側) も考えると $n_\\mathrm{in}$ と $n_\\mathrm{out}$ の平均を使うことになります。$n_\\mathrm{in} = n_\\mathrm{out}$ なら両者は一致します。`,
-    reread: { notebook: NB, section: "数式：分散はどう伝わるか" },
-    engineAnswer: () => weightInitStd("glorot", 784, 100),
-  },
+    init: ["glorot", 784, 100],
+  }),
 ];

@@ -3,7 +3,7 @@ import { expectedImprovement, upperConfidenceBound } from "../../search/acquisit
 import { GaussianProcess } from "../../search/gaussian-process";
 import { valueToUnit } from "../../search/space";
 import type { ChoiceLetter, Question } from "../types";
-import { distinctFirstAxis } from "./search";
+import { distinctFirstAxis, eiQuestion } from "./search";
 
 const NB = "6-5-hyperparameter-search";
 const HOME = "6-5-hyperparameter-search";
@@ -76,12 +76,8 @@ export const QUIZ_6_5: Question[] = [
       return { A: !growsWithStd, B: !growsWithMean, C: growsWithMean && growsWithStd, D: observed > expectedImprovement(0.8, 0.05, best, 0) }[letter];
     },
   },
-  {
+  eiQuestion(HOME, "数式: 獲得関数", {
     id: "q65",
-    topic: "search",
-    format: "numeric",
-    keyword: BO,
-    home: HOME,
     title: "最良値を上回る点の EI",
     prompt:
       `ある点で GP の予測が $\\mu = 0.85$、$\\sigma = 0.10$、これまでの最良値が $f_{\\mathrm{best}} = 0.80$ でした ($\\xi = 0$)。この点の EI を小数第 4 位まで求めてください。` +
@@ -92,9 +88,8 @@ export const QUIZ_6_5: Question[] = [
     explanation:
       `$z = (0.85 - 0.80)/0.10 = 0.5$ なので、第 1 項は $0.05 \\times 0.6915 \\approx 0.0346$、第 2 項は $0.10 \\times 0.3521 \\approx 0.0352$、合わせて $0.0698$ です。` +
       `平均が最良値を上回る分 (活用) と、不確かさの分 (探索) がほぼ半分ずつ効いています。`,
-    reread: { notebook: NB, section: "数式: 獲得関数" },
-    engineAnswer: () => expectedImprovement(0.85, 0.1, 0.8, 0),
-  },
+    ei: [0.85, 0.1, 0.8, 0],
+  }),
   {
     id: "q66",
     topic: "search",

@@ -4,9 +4,17 @@ import { expectedImprovement, probabilityOfImprovement, upperConfidenceBound } f
 import { gridShape, gridUnitPoints } from "../../search/grid-sampler";
 import { normCdf, normPdf } from "../../search/normal";
 import { randomUnitPoint } from "../../search/random-sampler";
-import { CODE_BLANK, type BlankName, type ChoiceLetter, type Question } from "../types";
+import { CODE_BLANK, type BlankName, type ChoiceLetter, type Home, type NumericQuestion, type Question } from "../types";
+import { numericQuestion, type NumericFields, type Shared } from "./build";
 
 const NB = "6-5-hyperparameter-search";
+
+/** Expected improvement at one point (μ, σ, best, ξ) by hand, checked with the engine's expectedImprovement. */
+export function eiQuestion(home: Home, section: string, q: NumericFields & { ei: [number, number, number, number] }): NumericQuestion {
+  const [mu, sigma, best, xi] = q.ei;
+  const shared: Shared = { topic: "search", keyword: "ベイズ最適化", home, reread: { notebook: NB, section } };
+  return numericQuestion(shared, q, () => expectedImprovement(mu, sigma, best, xi));
+}
 
 /** Share of samples in each decade [1e-6, 1e-5), …, [1e-3, 1e-2); NaN share if any falls outside. */
 function decadeShares(sample: (rng: RNG) => number): number[] {
@@ -81,12 +89,8 @@ export const SEARCH_QUESTIONS: Question[] = [
       `本書では訓練データの 20% ほどを検証データとして分け (\`shuffle_dataset\` してから切り出す)、テストデータは最後に一度だけ使います。`,
     reread: { notebook: NB, section: "検証データ" },
   },
-  {
+  eiQuestion("6-6-exam-review", "ベイズ最適化", {
     id: "q31",
-    topic: "search",
-    format: "numeric",
-    keyword: "ベイズ最適化",
-    home: "6-6-exam-review",
     title: "期待改善量 EI を手計算",
     prompt:
       `ベイズ最適化で、ガウス過程の予測がある点で平均 $\\mu = 0.80$、標準偏差 $\\sigma = 0.10$ でした。これまでの最良の検証精度は $f^+ = 0.80$ です ($\\xi = 0$)。` +
@@ -97,9 +101,8 @@ export const SEARCH_QUESTIONS: Question[] = [
     explanation:
       `$z = (\\mu - f^+ - \\xi)/\\sigma = 0$ なので、$\\mathrm{EI} = (\\mu - f^+ - \\xi)\\,\\Phi(z) + \\sigma\\,\\phi(z) = 0 + 0.10 \\times 0.3989 \\approx 0.0399$ です。` +
       `平均が最良値と同じでも、不確かさ $\\sigma$ があれば改善が期待できる (探索) ことを表しています。`,
-    reread: { notebook: NB, section: "ベイズ最適化" },
-    engineAnswer: () => expectedImprovement(0.8, 0.1, 0.8, 0),
-  },
+    ei: [0.8, 0.1, 0.8, 0],
+  }),
   {
     id: "q32",
     topic: "search",
