@@ -19,11 +19,11 @@ import { RNG } from "../../core/rng";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { loadMnist } from "../../data/mnist";
 import { initWeight, weightInitStd, type WeightInit } from "../../nn/init";
-import { MultiLayerNet } from "../../nn/multi-layer-net";
 import type { Activation } from "../../nn/types";
 import { SGD } from "../../optim/sgd";
 import { TrainingLoop } from "../../train/loop";
 import { MiniBatch } from "../../train/mini-batch";
+import { sameStartNets, seedList } from "../optimizers/mnist-side-by-side";
 
 export interface HeWeightSigns {
   nIn: number;
@@ -111,24 +111,15 @@ export function xavierTanhVsRelu(options: XavierTanhOptions = {}): XavierTanhRes
   const budget = options.budget ?? currentBudget();
   const d = xavierTanhDefaults(budget);
   const { seed = 0, seeds = d.seeds, iterations = d.iterations, testSize = d.testSize, batchSize = 128, lr = 0.01 } = options;
-  assertInteger("seed", seed, 0);
-  assertInteger("seeds", seeds, 1);
-  assertInteger("iterations", iterations, 1);
-  assertInteger("testSize", testSize, 1, 10_000);
-  assertInteger("batchSize", batchSize, 1);
+  const seedsRun = seedList({ seed, seeds, iterations, batchSize, testSize });
   assertPositive("lr", lr);
   const mnist = loadMnist({ normalize: true, testSize });
   const xTrain = mnist.xTrain, tTrain = mnist.tTrain as Int32Array;
-  const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
   const acc: number[][] = XAVIER_TANH_CASES.map(() => []);
   const batch = new MiniBatch(xTrain, tTrain, batchSize);
-  for (const s of seedList) {
+  for (const s of seedsRun) {
     const rng = new RNG(s);
-    const weightSeed = rng.fork().seed; // the same N(0, 1) draws for every case
-    const nets = XAVIER_TANH_CASES.map((c) => new MultiLayerNet({
-      inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10,
-      activation: c.activation, weightInitStd: c.weightInitStd, rng: new RNG(weightSeed),
-    }));
+    const nets = sameStartNets(rng, XAVIER_TANH_CASES);
     const optimizer = new SGD({ lr });
     new TrainingLoop({
       batch, rng, maxIter: iterations,
@@ -143,5 +134,5 @@ export function xavierTanhVsRelu(options: XavierTanhOptions = {}): XavierTanhRes
     mean: acc[n].reduce((a, b) => a + b, 0) / acc[n].length,
     min: Math.min(...acc[n]), max: Math.max(...acc[n]),
   }));
-  return { budget, seeds: seedList, iterations, testSize, cases };
+  return { budget, seeds: seedsRun, iterations, testSize, cases };
 }

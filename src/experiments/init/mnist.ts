@@ -14,13 +14,13 @@
  *
  *   npm run -s exp -- init-mnist --json [--seed 0] [--iterations 500] [--seeds 3]
  */
-import { assertInteger, assertPositive } from "../../core/errors";
+import { assertPositive } from "../../core/errors";
 import type { WeightInit } from "../../nn/init";
 import { SGD } from "../../optim/sgd";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { SEED_ROWS, defineCli } from "../../cli/experiment";
 import { checkCliLimits } from "../optimizers/mnist";
-import { mnistSideBySide, type MnistCaseRun, type MnistCaseSeries } from "../optimizers/mnist-side-by-side";
+import { mnistSideBySide, seedList, type MnistCaseRun, type MnistCaseSeries } from "../optimizers/mnist-side-by-side";
 
 export type MnistInitKey = "std=0.01" | "xavier" | "he";
 
@@ -87,17 +87,11 @@ export function initMnist(options: InitMnistOptions = {}): InitMnistResult {
     seed = 0, seeds = d.seeds, iterations = d.iterations, batchSize = 128, lr = 0.01,
     trainAccSize = d.trainAccSize, testSize = d.testSize, onProgress,
   } = options;
-  assertInteger("seed", seed, 0);
-  assertInteger("seeds", seeds, 1);
-  assertInteger("iterations", iterations, 1);
-  assertInteger("batchSize", batchSize, 1);
+  const seedsRun = seedList({ seed, seeds, iterations, batchSize, trainAccSize, testSize });
   assertPositive("lr", lr);
-  assertInteger("trainAccSize", trainAccSize, 1, 60_000);
-  assertInteger("testSize", testSize, 1, 10_000);
 
-  const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
   const series = mnistSideBySide({
-    seeds: seedList, iterations, batchSize, trainAccSize, testSize,
+    seeds: seedsRun, iterations, batchSize, trainAccSize, testSize,
     cases: MNIST_INITS.map((init) => ({ weightInitStd: init.weightInitStd, optimizer: () => new SGD({ lr }) })),
     onProgress: onProgress ? (done, total, l) => onProgress(done, total, { "std=0.01": l[0], xavier: l[1], he: l[2] }) : undefined,
   });
@@ -105,7 +99,7 @@ export function initMnist(options: InitMnistOptions = {}): InitMnistResult {
   MNIST_INITS.forEach((init, n) => {
     inits[init.key] = { key: init.key, label: init.label, bookKey: init.bookKey, ...series[n] };
   });
-  return { budget, seed, seeds: seedList, iterations, batchSize, lr, trainAccSize, testSize, inits };
+  return { budget, seed, seeds: seedsRun, iterations, batchSize, lr, trainAccSize, testSize, inits };
 }
 
 export const cli = defineCli<Pick<InitMnistOptions, "seed" | "seeds" | "iterations" | "batchSize" | "lr">>({

@@ -7,10 +7,12 @@
  * measured on the first trainAccSize training images and the test accuracy on
  * the first testSize test images.
  */
+import { assertInteger } from "../../core/errors";
 import { sliceRows } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { loadMnist } from "../../data/mnist";
 import type { WeightInit } from "../../nn/init";
+import type { Activation } from "../../nn/types";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import type { Optimizer } from "../../optim/optimizer";
 import { MiniBatch } from "../../train/mini-batch";
@@ -53,6 +55,39 @@ export interface MnistSideBySideOptions {
 
 export const MNIST_HIDDEN_SIZES: readonly number[] = [100, 100, 100, 100];
 
+/** The sizes every seeded MNIST comparison takes (trainAccSize where it measures a train accuracy). */
+export interface SeededMnistSizes {
+  seed: number;
+  seeds: number;
+  iterations: number;
+  batchSize: number;
+  trainAccSize?: number;
+  testSize: number;
+}
+
+/** Checks the sizes (naming the bad one) and returns the seeds of the runs: seed, seed + 1, … */
+export function seedList(o: SeededMnistSizes, maxSeeds = Number.MAX_SAFE_INTEGER): number[] {
+  assertInteger("seed", o.seed, 0);
+  assertInteger("seeds", o.seeds, 1, maxSeeds);
+  assertInteger("iterations", o.iterations, 1);
+  assertInteger("batchSize", o.batchSize, 1);
+  if (o.trainAccSize !== undefined) assertInteger("trainAccSize", o.trainAccSize, 1, 60_000);
+  assertInteger("testSize", o.testSize, 1, 10_000);
+  return Array.from({ length: o.seeds }, (_, k) => o.seed + k);
+}
+
+/**
+ * One MultiLayerNet 784 → 100 × 4 → 10 per case, all from the same standard-normal weight draws
+ * (one fork of rng seeds them), each scaled by its own weightInitStd.
+ */
+export function sameStartNets(rng: RNG, cases: readonly { activation?: Activation; weightInitStd: WeightInit }[]): MultiLayerNet[] {
+  const weightSeed = rng.fork().seed; // the same N(0, 1) draws for every case
+  return cases.map((c) => new MultiLayerNet({
+    inputSize: 784, hiddenSizeList: [...MNIST_HIDDEN_SIZES], outputSize: 10,
+    activation: c.activation ?? "relu", weightInitStd: c.weightInitStd, rng: new RNG(weightSeed),
+  }));
+}
+
 export function mnistSideBySide(o: MnistSideBySideOptions): MnistCaseSeries[] {
   const { iterations, batchSize, trainAccSize, testSize, onProgress } = o;
   const mnist = loadMnist({ normalize: true, testSize });
@@ -65,11 +100,7 @@ export function mnistSideBySide(o: MnistSideBySideOptions): MnistCaseSeries[] {
 
   o.seeds.forEach((s, k) => {
     const rng = new RNG(s);
-    const weightSeed = rng.fork().seed; // the same N(0, 1) draws for every case
-    const nets = o.cases.map((c) => new MultiLayerNet({
-      inputSize: 784, hiddenSizeList: [...MNIST_HIDDEN_SIZES], outputSize: 10,
-      activation: "relu", weightInitStd: c.weightInitStd, rng: new RNG(weightSeed),
-    }));
+    const nets = sameStartNets(rng, o.cases);
     const curves = trainSideBySide({
       batch, rng, iterations,
       runs: nets.map((network, n) => ({ network, optimizer: o.cases[n].optimizer() })),

@@ -17,11 +17,11 @@
  *
  *   npm run -s exp -- optimizers-mnist --json [--seed 0] [--seeds 3] [--iterations 500]
  */
-import { ArgumentError, assertInteger } from "../../core/errors";
+import { ArgumentError } from "../../core/errors";
 import { createOptimizer } from "../../optim/index";
 import { byBudget, currentBudget, type Budget } from "../../core/budget";
 import { SEED_ROWS, defineCli } from "../../cli/experiment";
-import { mnistSideBySide, type MnistCaseRun, type MnistCaseSeries } from "./mnist-side-by-side";
+import { mnistSideBySide, seedList, type MnistCaseRun, type MnistCaseSeries } from "./mnist-side-by-side";
 import { OPTIMIZERS_2D, bookOptimizerName, type BookOptimizerName, type Hyperparams } from "./paths-2d";
 
 /** The default hyperparameters of common/optimizer.py (what optimizer_compare_mnist.py uses). */
@@ -98,12 +98,7 @@ export function compareOptimizersMnist(options: OptimizersMnistOptions = {}): Op
     seed = 0, seeds = d.seeds, iterations = d.iterations, batchSize = 128,
     trainAccSize = d.trainAccSize, testSize = d.testSize, onProgress, settings = {},
   } = options;
-  assertInteger("seed", seed, 0);
-  assertInteger("seeds", seeds, 1, 100);
-  assertInteger("iterations", iterations, 1);
-  assertInteger("batchSize", batchSize, 1);
-  assertInteger("trainAccSize", trainAccSize, 1, 60_000);
-  assertInteger("testSize", testSize, 1, 10_000);
+  const seedsRun = seedList({ seed, seeds, iterations, batchSize, trainAccSize, testSize }, 100);
   if (options.optimizers !== undefined && (!Array.isArray(options.optimizers) || options.optimizers.length === 0)) {
     throw new ArgumentError("optimizers", `a non-empty list of ${OPTIMIZERS_2D.join(", ")}`, options.optimizers);
   }
@@ -112,9 +107,8 @@ export function compareOptimizersMnist(options: OptimizersMnistOptions = {}): Op
   // build each optimizer once up front so a bad hyperparameter fails before any training
   hyper.forEach((h, k) => createOptimizer(names[k], h));
 
-  const seedList = Array.from({ length: seeds }, (_, k) => seed + k);
   const series = mnistSideBySide({
-    seeds: seedList, iterations, batchSize, trainAccSize, testSize,
+    seeds: seedsRun, iterations, batchSize, trainAccSize, testSize,
     cases: names.map((n, j) => ({ weightInitStd: "he", optimizer: () => createOptimizer(n, hyper[j]) })),
     onProgress: onProgress ? (done, all, losses) => {
       const latest: Partial<Record<BookOptimizerName, number>> = {};
@@ -125,7 +119,7 @@ export function compareOptimizersMnist(options: OptimizersMnistOptions = {}): Op
   const optimizers: Partial<Record<BookOptimizerName, OptimizerMnistSeries>> = {};
   names.forEach((name, n) => (optimizers[name] = { name, hyperparams: hyper[n], ...series[n] }));
   return {
-    budget, seed, seeds: seedList, iterations, batchSize,
+    budget, seed, seeds: seedsRun, iterations, batchSize,
     network: { inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10, activation: "relu", weightInitStd: "he" },
     trainAccSize, testSize, optimizers, seconds: (Date.now() - started) / 1000,
   };
