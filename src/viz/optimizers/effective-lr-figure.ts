@@ -5,15 +5,12 @@
  * η/(σ√t) shows AdaGrad's decay to 0. `effectiveLrInfo` is the pure part.
  */
 import { ArgumentError, assertPositive } from "../../core/errors";
+import type { EffectiveLrSeries } from "../../experiments/optimizers/effective-lr";
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
+import { addRowPanel, panelAxes } from "../panel-row";
 
-export interface EffectiveLrLike {
-  optimizer: string;
-  lr: number;
-  t: number[];
-  x: (number | null)[];
-  y: (number | null)[];
-}
+/** What the figure reads of an effectiveLr() run. */
+export type EffectiveLrLike = Pick<EffectiveLrSeries, "optimizer" | "lr" | "t" | "x" | "y">;
 
 export interface EffectiveLrLine {
   name: string;
@@ -52,9 +49,8 @@ export function effectiveLrFigure(panels: { title: string; lines: EffectiveLrLin
     title: { text: "実効的な学習係数 η_eff = η/(√h + 10⁻⁷)（更新量 ÷ 勾配で測定）" }, height: 440,
     legend: { orientation: "h", y: -0.22 }, annotations: [] as unknown[],
   };
-  const w = 1 / panels.length;
   panels.forEach((p, k) => {
-    const xa = k === 0 ? "x" : `x${k + 1}`, ya = k === 0 ? "y" : `y${k + 1}`;
+    const { xa, ya } = panelAxes(k);
     for (const l of p.lines) {
       data.push({
         type: "scatter", mode: "lines", x: l.t, y: l.value, xaxis: xa, yaxis: ya, name: l.name, legendgroup: l.name, showlegend: k === 0 || l.coord === "ref",
@@ -62,9 +58,11 @@ export function effectiveLrFigure(panels: { title: string; lines: EffectiveLrLin
         hovertemplate: `t = %{x}: η_eff = %{y:.3g}<extra>${l.name}</extra>`,
       });
     }
-    layout[k === 0 ? "xaxis" : `xaxis${k + 1}`] = { domain: [k * w + 0.05, (k + 1) * w - 0.03], type: "log", title: { text: "更新回数 t" }, anchor: ya };
-    layout[k === 0 ? "yaxis" : `yaxis${k + 1}`] = { anchor: xa, type: "log", exponentformat: "power", title: { text: k === 0 ? "η_eff" : "" } };
-    (layout.annotations as unknown[]).push({ xref: `${xa} domain`, yref: `${ya} domain`, x: 0.5, y: 1.07, showarrow: false, text: p.title });
+    addRowPanel(layout, k, panels.length, {
+      x: { type: "log", title: { text: "更新回数 t" } },
+      y: { type: "log", exponentformat: "power", title: { text: k === 0 ? "η_eff" : "" } },
+      title: p.title,
+    }, { left: 0.05, right: 0.03, titleY: 1.07 });
   });
   return { data, layout };
 }

@@ -1,5 +1,6 @@
 /** Figures of the learning-rate schedules (thin builders over lr-schedule-info.ts). */
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
+import { addRowPanel, panelAxes } from "../panel-row";
 import { boxOf, contourTrace, minimaTrace, pathTrace, type Landscape } from "./figures-2d";
 import { SCHEDULE_COLORS, type ScheduleCurve, type SchedulePanel } from "./lr-schedule-info";
 import type { Point } from "./path-info";
@@ -63,9 +64,8 @@ export function scheduleMnistFigure(panels: readonly SchedulePanel[]): PlotlyFig
     title: { text: "MNIST：同じ SGD にスケジュールを付けた損失（本書の smooth_curve で平滑化）" }, height: 440,
     legend: { orientation: "h", y: -0.2 }, annotations: [] as unknown[],
   };
-  const w = 1 / panels.length;
   panels.forEach((p, k) => {
-    const xa = k === 0 ? "x" : `x${k + 1}`, ya = k === 0 ? "y" : `y${k + 1}`;
+    const { xa, ya } = panelAxes(k);
     p.lines.forEach((l) => {
       data.push({
         type: "scatter", mode: "lines", x: l.x, y: l.loss, xaxis: xa, yaxis: ya, name: l.label, legendgroup: l.kind, showlegend: k === 0,
@@ -73,11 +73,11 @@ export function scheduleMnistFigure(panels: readonly SchedulePanel[]): PlotlyFig
         hovertemplate: `%{x} 回目: %{y:.3f}<extra>${l.kind}（テスト ${(l.finalTestAcc * 100).toFixed(1)} %）</extra>`,
       });
     });
-    layout[k === 0 ? "xaxis" : `xaxis${k + 1}`] = { domain: [k * w + 0.04, (k + 1) * w - 0.04], title: { text: "iterations" }, anchor: ya };
-    layout[k === 0 ? "yaxis" : `yaxis${k + 1}`] = { anchor: xa, range: [0, 2.5], title: { text: k === 0 ? "loss" : "" } };
-    (layout.annotations as unknown[]).push({
-      xref: `${xa} domain`, yref: `${ya} domain`, x: 0.5, y: 1.06, showarrow: false, text: `基準の学習係数 η = ${p.baseLr}`,
-    });
+    addRowPanel(layout, k, panels.length, {
+      x: { title: { text: "iterations" } },
+      y: { range: [0, 2.5], title: { text: k === 0 ? "loss" : "" } },
+      title: `基準の学習係数 η = ${p.baseLr}`,
+    }, { left: 0.04, right: 0.04, titleY: 1.06 });
   });
   return { data, layout };
 }
