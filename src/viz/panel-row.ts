@@ -2,6 +2,7 @@
  * A row of side-by-side Plotly panels without Plotly's `grid`: panel k of n gets its own pair of
  * axes (x/y, x2/y2, …) over its share of the width, and its title as an annotation above it.
  */
+import type { PlotlyFigure, PlotlyTrace } from "./figure";
 
 /** What panel k puts into the layout. */
 export interface RowPanel {
@@ -32,4 +33,27 @@ export function addRowPanel(layout: Record<string, unknown>, k: number, n: numbe
   (layout.annotations as unknown[]).push({
     xref: `${xa} domain`, yref: `${ya} domain`, x: 0.5, y: fit.titleY, showarrow: false, text: panel.title,
   });
+}
+
+/** One panel of a row figure: its traces (on axes xa/ya) and its axes and title. */
+export interface RowPanelFigure extends RowPanel {
+  traces: PlotlyTrace[];
+}
+
+/**
+ * A figure of side-by-side panels: `layout` holds what the whole figure shares (title, height,
+ * legend); `panel` draws panel k on the axes it is given.
+ */
+export function rowFigure<P>(
+  layout: Record<string, unknown>, panels: readonly P[], fit: RowFit,
+  panel: (p: P, k: number, axes: { xa: string; ya: string }) => RowPanelFigure,
+): PlotlyFigure {
+  const data: PlotlyTrace[] = [];
+  const out: Record<string, unknown> = { ...layout, annotations: layout.annotations ?? [] };
+  panels.forEach((p, k) => {
+    const { traces, ...axes } = panel(p, k, panelAxes(k));
+    data.push(...traces);
+    addRowPanel(out, k, panels.length, axes, fit);
+  });
+  return { data, layout: out };
 }

@@ -6,8 +6,8 @@
  */
 import { ArgumentError, assertPositive } from "../../core/errors";
 import type { EffectiveLrSeries } from "../../experiments/optimizers/effective-lr";
-import type { PlotlyFigure, PlotlyTrace } from "../figure";
-import { addRowPanel, panelAxes } from "../panel-row";
+import type { PlotlyFigure } from "../figure";
+import { rowFigure } from "../panel-row";
 
 /** What the figure reads of an effectiveLr() run. */
 export type EffectiveLrLike = Pick<EffectiveLrSeries, "optimizer" | "lr" | "t" | "x" | "y">;
@@ -44,25 +44,18 @@ const COLORS: Record<string, string> = { AdaGrad: "#2ca02c", RMSprop: "#9467bd" 
 
 /** One panel per scenario (e.g. without and with gradient noise), log–log. */
 export function effectiveLrFigure(panels: { title: string; lines: EffectiveLrLine[] }[]): PlotlyFigure {
-  const data: PlotlyTrace[] = [];
-  const layout: Record<string, unknown> = {
+  const layout = {
     title: { text: "実効的な学習係数 η_eff = η/(√h + 10⁻⁷)（更新量 ÷ 勾配で測定）" }, height: 440,
-    legend: { orientation: "h", y: -0.22 }, annotations: [] as unknown[],
+    legend: { orientation: "h", y: -0.22 },
   };
-  panels.forEach((p, k) => {
-    const { xa, ya } = panelAxes(k);
-    for (const l of p.lines) {
-      data.push({
-        type: "scatter", mode: "lines", x: l.t, y: l.value, xaxis: xa, yaxis: ya, name: l.name, legendgroup: l.name, showlegend: k === 0 || l.coord === "ref",
-        line: { color: l.coord === "ref" ? "black" : COLORS[l.optimizer] ?? "#1f77b4", width: l.coord === "ref" ? 1.5 : 2, dash: l.coord === "y" ? "dot" : l.coord === "ref" ? "dash" : "solid" },
-        hovertemplate: `t = %{x}: η_eff = %{y:.3g}<extra>${l.name}</extra>`,
-      });
-    }
-    addRowPanel(layout, k, panels.length, {
-      x: { type: "log", title: { text: "更新回数 t" } },
-      y: { type: "log", exponentformat: "power", title: { text: k === 0 ? "η_eff" : "" } },
-      title: p.title,
-    }, { left: 0.05, right: 0.03, titleY: 1.07 });
-  });
-  return { data, layout };
+  return rowFigure(layout, panels, { left: 0.05, right: 0.03, titleY: 1.07 }, (p, k, { xa, ya }) => ({
+    traces: p.lines.map((l) => ({
+      type: "scatter", mode: "lines", x: l.t, y: l.value, xaxis: xa, yaxis: ya, name: l.name, legendgroup: l.name, showlegend: k === 0 || l.coord === "ref",
+      line: { color: l.coord === "ref" ? "black" : COLORS[l.optimizer] ?? "#1f77b4", width: l.coord === "ref" ? 1.5 : 2, dash: l.coord === "y" ? "dot" : l.coord === "ref" ? "dash" : "solid" },
+      hovertemplate: `t = %{x}: η_eff = %{y:.3g}<extra>${l.name}</extra>`,
+    })),
+    x: { type: "log", title: { text: "更新回数 t" } },
+    y: { type: "log", exponentformat: "power", title: { text: k === 0 ? "η_eff" : "" } },
+    title: p.title,
+  }));
 }

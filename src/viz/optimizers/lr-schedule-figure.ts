@@ -1,6 +1,6 @@
 /** Figures of the learning-rate schedules (thin builders over lr-schedule-info.ts). */
 import type { PlotlyFigure, PlotlyTrace } from "../figure";
-import { addRowPanel, panelAxes } from "../panel-row";
+import { rowFigure } from "../panel-row";
 import { boxOf, contourTrace, minimaTrace, pathTrace, type Landscape } from "./figures-2d";
 import { SCHEDULE_COLORS, type ScheduleCurve, type SchedulePanel } from "./lr-schedule-info";
 import type { Point } from "./path-info";
@@ -59,25 +59,18 @@ export function schedulePathsFigure(runs: readonly ScheduleRun2DLike[], fn: Land
 
 /** MNIST: one panel per base learning rate, smoothed loss per schedule. */
 export function scheduleMnistFigure(panels: readonly SchedulePanel[]): PlotlyFigure {
-  const data: PlotlyTrace[] = [];
-  const layout: Record<string, unknown> = {
+  const layout = {
     title: { text: "MNIST：同じ SGD にスケジュールを付けた損失（本書の smooth_curve で平滑化）" }, height: 440,
-    legend: { orientation: "h", y: -0.2 }, annotations: [] as unknown[],
+    legend: { orientation: "h", y: -0.2 },
   };
-  panels.forEach((p, k) => {
-    const { xa, ya } = panelAxes(k);
-    p.lines.forEach((l) => {
-      data.push({
-        type: "scatter", mode: "lines", x: l.x, y: l.loss, xaxis: xa, yaxis: ya, name: l.label, legendgroup: l.kind, showlegend: k === 0,
-        line: { color: colorOf(l.kind), width: 2 },
-        hovertemplate: `%{x} 回目: %{y:.3f}<extra>${l.kind}（テスト ${(l.finalTestAcc * 100).toFixed(1)} %）</extra>`,
-      });
-    });
-    addRowPanel(layout, k, panels.length, {
-      x: { title: { text: "iterations" } },
-      y: { range: [0, 2.5], title: { text: k === 0 ? "loss" : "" } },
-      title: `基準の学習係数 η = ${p.baseLr}`,
-    }, { left: 0.04, right: 0.04, titleY: 1.06 });
-  });
-  return { data, layout };
+  return rowFigure(layout, panels, { left: 0.04, right: 0.04, titleY: 1.06 }, (p, k, { xa, ya }) => ({
+    traces: p.lines.map((l) => ({
+      type: "scatter", mode: "lines", x: l.x, y: l.loss, xaxis: xa, yaxis: ya, name: l.label, legendgroup: l.kind, showlegend: k === 0,
+      line: { color: colorOf(l.kind), width: 2 },
+      hovertemplate: `%{x} 回目: %{y:.3f}<extra>${l.kind}（テスト ${(l.finalTestAcc * 100).toFixed(1)} %）</extra>`,
+    })),
+    x: { title: { text: "iterations" } },
+    y: { range: [0, 2.5], title: { text: k === 0 ? "loss" : "" } },
+    title: `基準の学習係数 η = ${p.baseLr}`,
+  }));
 }
