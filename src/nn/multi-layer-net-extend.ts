@@ -9,17 +9,12 @@
  */
 import { ArgumentError, assertInRange } from "../core/errors";
 import { Matrix, assertShape } from "../core/matrix";
-import { Affine } from "./affine";
 import { BatchNormalization } from "./batch-normalization";
 import { DROPOUT_FORMS, Dropout, type DropoutForm } from "./dropout";
 import { numericalGradient } from "./gradient";
-import {
-  FIRST_AFFINE, accuracyOf, activationLayer, addL1Grad, addWeightDecayGrad, assertInput, bindAffine, checkNetOptions,
-  readNetOptions,
-  initWeights, l1Penalty, weightDecay, type MultiLayerNetOptions,
-} from "./net-common";
-import { SoftmaxWithLoss } from "./softmax-with-loss";
-import type { Activation, Layer, Params, Targets } from "./types";
+import { LayeredNet } from "./layered-net";
+import { activationLayer, assertInput, bindAffine, checkNetOptions, readNetOptions, type MultiLayerNetOptions } from "./net-common";
+import type { Params, Targets } from "./types";
 
 export interface MultiLayerNetExtendOptions extends MultiLayerNetOptions {
   useDropout?: boolean;
@@ -43,24 +38,10 @@ const EXTEND_ALIASES: Readonly<Record<string, string>> = {
   use_batchnorm: "useBatchnorm",
 };
 
-export class MultiLayerNetExtend {
-  readonly inputSize: number;
-  readonly outputSize: number;
-  readonly hiddenSizeList: readonly number[];
-  readonly hiddenLayerNum: number;
-  readonly activation: Activation;
-  readonly weightDecayLambda: number;
-  /** L1 strength λ₁ (0: off). */
-  readonly weightDecayL1: number;
+/** The sizes, params, layers, loss and accuracy are LayeredNet's (shared with MultiLayerNet). */
+export class MultiLayerNetExtend extends LayeredNet {
   readonly useDropout: boolean;
   readonly useBatchnorm: boolean;
-  /** W1, b1, …, W{L}, b{L}, then gamma1, beta1, … with BatchNorm. Updated in place by optimizers. */
-  readonly params: Params;
-  /** In the order the data flows through them (names as the book's OrderedDict). */
-  readonly layers = new Map<string, Layer>();
-  /** nonFinite "nan": the input was checked by the first Affine, so NaN scores mean diverged weights (the loss is NaN). */
-  readonly lastLayer = new SoftmaxWithLoss({ nonFinite: "nan" });
-  private readonly affines: Affine[] = [];
   private readonly batchNorms: BatchNormalization[] = [];
 
   constructor(options: MultiLayerNetExtendOptions) {
@@ -73,16 +54,9 @@ export class MultiLayerNetExtend {
     if (!DROPOUT_FORMS.includes(dropoutForm)) {
       throw new ArgumentError("dropoutForm", `one of ${DROPOUT_FORMS.join(", ")}`, dropoutForm);
     }
-    this.inputSize = o.inputSize;
-    this.outputSize = o.outputSize;
-    this.hiddenSizeList = o.hiddenSizeList;
-    this.hiddenLayerNum = o.hiddenSizeList.length;
-    this.activation = o.activation;
-    this.weightDecayLambda = o.weightDecayLambda;
-    this.weightDecayL1 = o.weightDecayL1;
+    super(o);
     this.useDropout = useDropout;
     this.useBatchnorm = useBatchnorm;
-    this.params = initWeights([o.inputSize, ...o.hiddenSizeList, o.outputSize], o.weightInitStd, o.rng);
 
     for (let idx = 1; idx <= this.hiddenLayerNum; idx++) {
       this.addAffine(idx);
@@ -100,14 +74,6 @@ export class MultiLayerNetExtend {
     this.addAffine(this.hiddenLayerNum + 1);
   }
 
-  private addAffine(idx: number): void {
-    // The first Affine gets x: it checks x is finite and does not compute dx (the
-    // input's gradient is not needed for learning; the book computes it anyway).
-    const affine = new Affine(this.params["W" + idx], this.params["b" + idx], idx === 1 ? FIRST_AFFINE : {});
-    this.affines.push(affine);
-    this.layers.set("Affine" + idx, affine);
-  }
-
   /** Scores before softmax; `train` switches BatchNorm and Dropout to training behaviour. */
   predict(x: Matrix, train = false): Matrix {
     assertInput(x, this.inputSize);
@@ -123,18 +89,6 @@ export class MultiLayerNetExtend {
     return x;
   }
 
-  /** Cross-entropy loss plus ½λΣ‖W‖² (and λ₁Σ|W| with weightDecayL1). */
-  loss(x: Matrix, t: Targets, train = false): number {
-    const y = this.predict(x, train);
-    const count = this.hiddenLayerNum + 1;
-    return this.lastLayer.forward(y, t) + weightDecay(this.params, count, this.weightDecayLambda)
-      + l1Penalty(this.params, count, this.weightDecayL1);
-  }
-
-  accuracy(x: Matrix, t: Targets): number {
-    return accuracyOf(this.predict(x, false), t);
-  }
-
   /**
    * Central differences of `loss(x, t, train)`; train = true like the book.
    * With dropout in train mode every loss call draws a new mask, so the
@@ -147,16 +101,8 @@ export class MultiLayerNetExtend {
 
   /** Backpropagation; train = true like the book (false gives the exact gradient of the test-mode loss). */
   gradient(x: Matrix, t: Targets, train = true): Params {
-    this.loss(x, t, train);
-    let dout = this.lastLayer.backward(1);
-    const layers = [...this.layers.values()].reverse();
-    for (const layer of layers) dout = layer.backward(dout);
-
+    this.backpropagate(x, t, train);
     const grads: Params = {};
-    this.affines.forEach((affine) => {
-      addWeightDecayGrad(affine, this.weightDecayLambda);
-      addL1Grad(affine, this.weightDecayL1);
-    });
     for (let idx = 1; idx <= this.hiddenLayerNum + 1; idx++) {
       grads["W" + idx] = this.affines[idx - 1].dW;
       grads["b" + idx] = this.affines[idx - 1].db;
