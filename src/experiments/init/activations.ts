@@ -12,16 +12,14 @@
  * from one seed and are the SAME for every (init, activation): W = std · N,
  * so two settings differ only in what the setting changes (common random numbers).
  */
-import { assertInteger } from "../../core/errors";
 import { Matrix } from "../../core/matrix";
 import { matmul } from "../../core/ops";
-import { RNG } from "../../core/rng";
 import { initWeight, weightInitStd, type WeightInit } from "../../nn/init";
 import { Relu } from "../../nn/relu";
 import { Sigmoid } from "../../nn/sigmoid";
 import { Tanh } from "../../nn/tanh";
 import type { Layer } from "../../nn/types";
-import { assertInitActivation, parseInit, type InitActivation } from "./common";
+import { assertInitActivation, histogramInput, parseInit, type InitActivation } from "./common";
 
 export interface ForwardOptions {
   init: WeightInit | string;
@@ -70,13 +68,7 @@ export function forwardActivations(options: ForwardOptions): ForwardResult {
   const { activation, seed = 0, dataCount = 1000, nodeNum = 100, hiddenLayerSize = 5 } = options;
   const init = parseInit(options.init);
   assertInitActivation(activation);
-  assertInteger("seed", seed, 0);
-  assertInteger("dataCount", dataCount, 1);
-  assertInteger("nodeNum", nodeNum, 1);
-  assertInteger("hiddenLayerSize", hiddenLayerSize, 1);
-
-  const rng = new RNG(seed);
-  const input = Matrix.randn(dataCount, nodeNum, rng);
+  const { rng, x: input } = histogramInput({ seed, dataCount, nodeNum, hiddenLayerSize });
   const std = weightInitStd(init, nodeNum, nodeNum);
   const pre: Matrix[] = [];
   const post: Matrix[] = [];

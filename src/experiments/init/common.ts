@@ -5,7 +5,9 @@
  * An initial value is the engine's WeightInit (src/nn/init.ts): a standard
  * deviation (1, 0.01, …) or a name ("xavier" √(1/n), "he" √(2/n), "glorot").
  */
-import { ArgumentError } from "../../core/errors";
+import { ArgumentError, assertInteger } from "../../core/errors";
+import { Matrix } from "../../core/matrix";
+import { RNG } from "../../core/rng";
 import { WEIGHT_INIT_NAMES, assertWeightInit, type WeightInit } from "../../nn/init";
 import type { Activation } from "../../nn/types";
 
@@ -67,4 +69,25 @@ export function assertInitActivation(a: unknown, argument = "activation"): asser
   if (typeof a !== "string" || !(INIT_ACTIVATIONS as readonly string[]).includes(a)) {
     throw new ArgumentError(argument, `one of ${INIT_ACTIVATIONS.join(", ")}`, a);
   }
+}
+
+/** The sizes of the book's histogram network (weight_init_activation_histogram.py). */
+export interface HistogramSizes {
+  seed: number;
+  dataCount: number;
+  nodeNum: number;
+  hiddenLayerSize: number;
+}
+
+/**
+ * Checks the sizes (naming the bad one) and draws the network's input: dataCount × nodeNum
+ * standard-normal values, the first draws of `new RNG(seed)`, which is returned for what follows.
+ */
+export function histogramInput(o: HistogramSizes): { rng: RNG; x: Matrix } {
+  assertInteger("seed", o.seed, 0);
+  assertInteger("dataCount", o.dataCount, 1);
+  assertInteger("nodeNum", o.nodeNum, 1);
+  assertInteger("hiddenLayerSize", o.hiddenLayerSize, 1);
+  const rng = new RNG(o.seed);
+  return { rng, x: Matrix.randn(o.dataCount, o.nodeNum, rng) };
 }

@@ -10,13 +10,12 @@
  * input, labels and standard-normal weight draws.
  */
 import { assertInteger } from "../../core/errors";
-import { Matrix } from "../../core/matrix";
 import { sumSquares } from "../../core/ops";
 import { RNG } from "../../core/rng";
 import { weightInitStd, type WeightInit } from "../../nn/init";
 import { MultiLayerNet } from "../../nn/multi-layer-net";
 import type { Activation } from "../../nn/types";
-import { BOOK_ACTIVATIONS, BOOK_INITS, assertInitActivation, initKey, initLabel, parseInit } from "./common";
+import { BOOK_ACTIVATIONS, BOOK_INITS, assertInitActivation, histogramInput, initKey, initLabel, parseInit } from "./common";
 
 export interface GradientNormResult {
   initKey: string;
@@ -46,14 +45,8 @@ export function gradientNorms(options: GradientNormOptions = {}): GradientNormRe
     seed = 0, inits = BOOK_INITS, activations = BOOK_ACTIVATIONS, dataCount = 1000, nodeNum = 100,
     hiddenLayerSize = 5, outputSize = 10,
   } = options;
-  assertInteger("seed", seed, 0);
-  assertInteger("dataCount", dataCount, 1);
-  assertInteger("nodeNum", nodeNum, 1);
-  assertInteger("hiddenLayerSize", hiddenLayerSize, 1);
   assertInteger("outputSize", outputSize, 2);
-
-  const data = new RNG(seed);
-  const x = Matrix.randn(dataCount, nodeNum, data);
+  const { rng: data, x } = histogramInput({ seed, dataCount, nodeNum, hiddenLayerSize });
   const t = new Int32Array(dataCount);
   for (let i = 0; i < dataCount; i++) t[i] = data.integer(0, outputSize);
 
