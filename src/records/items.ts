@@ -39,6 +39,24 @@ export interface RecordItem {
 const range = (start: number, n: number): number[] => Array.from({ length: n }, (_, k) => start + k);
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * inputs, seeds and units of an item from its experiment's plan for a budget (seed 0): `inputs`
+ * picks what the record states, `unit` maps each planned case to one unit of work.
+ */
+function fromPlan<P extends { seeds: number[] }, C>(
+  plan: (o: { budget: Budget; seed: number }) => P,
+  inputs: (p: P) => Record<string, unknown>,
+  cases: (p: P) => readonly C[],
+  unit: (c: C) => Unit,
+): Pick<RecordItem, "inputs" | "seeds" | "units"> {
+  const of = (budget: Budget) => plan({ budget, seed: 0 });
+  return {
+    inputs: (budget) => inputs(of(budget)),
+    seeds: (budget) => of(budget).seeds,
+    units: (budget) => cases(of(budget)).map(unit),
+  };
+}
+
 const optimizersMnist: RecordItem = {
   name: "optimizers-mnist",
   title: "6.1 MNIST: SGD / Momentum / Nesterov / AdaGrad / RMSprop / Adam（図6-9）",
@@ -70,12 +88,7 @@ const batchnormGrid: RecordItem = {
   name: "batchnorm-grid",
   title: "6.3 BN あり・なし × 16 の重みのスケール（図6-19）",
   notebook: "6-3-batch-norm",
-  inputs: (budget) => {
-    const p = batchNormGridPlan({ budget, seed: 0 });
-    return { scales: p.scales, seeds: p.seeds, settings: p.settings };
-  },
-  seeds: (budget) => batchNormGridPlan({ budget, seed: 0 }).seeds,
-  units: (budget) => batchNormGridPlan({ budget, seed: 0 }).scales.map((scale) => ({ scale })),
+  ...fromPlan(batchNormGridPlan, (p) => ({ scales: p.scales, seeds: p.seeds, settings: p.settings }), (p) => p.scales, (scale) => ({ scale })),
   runUnit: (u, budget) => batchNormGrid({ budget, seed: 0, scales: [u.scale as number] }),
   combine(parts) {
     const rs = parts as BatchNormGridResult[];
@@ -94,12 +107,10 @@ const batchnormEvaluation: RecordItem = {
   name: "batchnorm-evaluation",
   title: "6.3 BN の評価：初期値 0.05 / 1 / 0.0001 / He、訓練とテストの認識精度",
   notebook: "6-3-batch-norm",
-  inputs: (budget) => {
-    const p = batchNormEvaluationPlan({ budget, seed: 0 });
-    return { inits: p.inits, epochs: p.epochs, seeds: p.seeds, testSize: p.testSize };
-  },
-  seeds: (budget) => batchNormEvaluationPlan({ budget, seed: 0 }).seeds,
-  units: (budget) => batchNormEvaluationPlan({ budget, seed: 0 }).inits.map((init) => ({ init })),
+  ...fromPlan(
+    batchNormEvaluationPlan, (p) => ({ inits: p.inits, epochs: p.epochs, seeds: p.seeds, testSize: p.testSize }),
+    (p) => p.inits, (init) => ({ init }),
+  ),
   runUnit: (u, budget) => batchNormEvaluation({ budget, seed: 0, inits: [u.init as number | "he"] }),
   combine(parts) {
     const rs = parts as EvaluationResult[];
