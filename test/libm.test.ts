@@ -9,7 +9,7 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cos, exp, log, sin } from "../src/core/libm";
+import { cos, exp, expm1, log, sin, tanh } from "../src/core/libm";
 import { RNG } from "../src/core/rng";
 
 /** Node 20's own functions: the reference the port must equal (V8 11.x; later V8s changed them). */
@@ -73,6 +73,16 @@ const FUNCS: [string, (x: number) => number, (x: number) => number, [string, () 
     ["1-D objectives [−30, 30]", () => rng.uniform(-30, 30)],
     ["medium arguments [−1e6, 1e6]", () => rng.uniform(-1e6, 1e6)],
   ]],
+  ["tanh", tanh, Math.tanh, [
+    ["pre-activations [−5, 5]", () => rng.uniform(-5, 5)],
+    ["small pre-activations [−0.2, 0.2]", () => rng.uniform(-0.2, 0.2)],
+    ["[−30, 30]", () => rng.uniform(-30, 30)],
+  ]],
+  ["expm1", expm1, Math.expm1, [
+    ["tanh's arguments [−2, 0]", () => rng.uniform(-2, 0)],
+    ["[0, 60]", () => rng.uniform(0, 60)],
+    ["[−750, 750]", () => rng.uniform(-750, 750)],
+  ]],
 ];
 
 describe("libm equals Node 20's Math.* bit for bit", { skip: NODE_IS_FDLIBM ? false : `reference is Node 20 / V8 11 (this is Node ${process.versions.node}, V8 ${process.versions.v8})` }, () => {
@@ -135,6 +145,23 @@ describe("libm: values checked by hand", () => {
     assert.equal(sin(1e22), -0.8522008497671888); // needs the full 2/π table
     assert.equal(cos(1e22), 0.523214785395139);
     for (const f of [sin, cos]) for (const x of [Infinity, -Infinity, NaN]) assert.ok(Number.isNaN(f(x)), `${f.name}(${x})`);
+  });
+
+  it("tanh, expm1: odd, ±1 beyond 22, tiny arguments returned as they are, ±∞ and NaN", () => {
+    assert.ok(Object.is(tanh(0), 0) && Object.is(tanh(-0), -0));
+    assert.equal(tanh(1), 0.7615941559557649);
+    assert.equal(tanh(-1), -0.7615941559557649);
+    assert.equal(tanh(0.5), 0.46211715726000974);
+    assert.equal(tanh(22), 1);
+    assert.equal(tanh(-1e300), -1);
+    assert.equal(tanh(1e-30), 1e-30);
+    assert.equal(tanh(Infinity), 1);
+    assert.equal(tanh(-Infinity), -1);
+    assert.ok(Number.isNaN(tanh(NaN)));
+    assert.equal(expm1(1e-20), 1e-20);
+    assert.equal(expm1(1), 1.718281828459045); // e − 1 = 1.71828182845904523…: fdlibm is 1 ulp below the nearest double
+    assert.equal(expm1(-Infinity), -1);
+    assert.equal(expm1(-50), -1);
   });
 
   it("sin² + cos² = 1 and exp(log x) = x to within an ulp or two, over many arguments", () => {

@@ -1,5 +1,5 @@
 /**
- * Deterministic elementary functions: exp, log, sin, cos that give the same
+ * Deterministic elementary functions: exp, log, sin, cos, tanh (and expm1) that give the same
  * bits on every JavaScript engine.
  *
  * Math.exp/log/sin/cos are not specified to the last bit, and engines differ:
@@ -11,10 +11,10 @@
  * They are ports of fdlibm 5.3 (Sun Microsystems; the code V8's
  * src/base/ieee754.cc was ported from, and that Node 20's Math.* uses):
  * e_exp.c (with V8's exp(1) = e special case), e_log.c, k_sin.c, k_cos.c,
- * s_sin.c, s_cos.c, e_rem_pio2.c and k_rem_pio2.c. Only + − × ÷ on doubles
+ * s_sin.c, s_cos.c, e_rem_pio2.c, k_rem_pio2.c, s_expm1.c and s_tanh.c. Only + − × ÷ on doubles
  * (each correctly rounded by IEEE 754 in every engine) and bit access through
  * one shared Float64Array / Int32Array pair, so the results equal Node 20's
- * Math.exp/log/sin/cos exactly (test/libm.test.ts checks millions of arguments).
+ * Math.exp/log/sin/cos/tanh/expm1 exactly (test/libm.test.ts checks millions of arguments).
  *
  * ====================================================
  * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -541,4 +541,95 @@ export function cos(x: number): number {
     case 2: return -kernelCos(REM[0], REM[1]);
     default: return kernelSin(REM[0], REM[1], 1);
   }
+}
+
+// ------------------------------------------------------- tanh (s_tanh.c, s_expm1.c)
+
+const Q1 = -3.33333333333331316428e-02; /* BFA11111 111110F4 */
+const Q2 = 1.58730158725481460165e-03; /* 3F5A01A0 19FE5585 */
+const Q3 = -7.93650757867487942473e-05; /* BF14CE19 9EAADBB7 */
+const Q4 = 4.00821782732936239552e-06; /* 3ED0CFCA 86E65239 */
+const Q5 = -2.01099218183624371326e-07; /* BE8AFDB7 6E09C32D */
+
+/** e^x − 1 without cancellation near 0 (s_expm1.c); tanh needs it. Same bits as Node 20's Math.expm1. */
+export function expm1(x: number): number {
+  let hx = highWord(x);
+  const xsb = hx & 0x80000000; // sign bit of x
+  hx &= 0x7fffffff; // high word of |x|
+  let k = 0, c = 0;
+
+  if (hx >= 0x4043687a) { // |x| ≥ 56·ln2
+    if (hx >= 0x40862e42) { // |x| ≥ 709.78…
+      if (hx >= 0x7ff00000) {
+        if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
+        return xsb === 0 ? x : -1.0; // expm1(±∞) = {∞, −1}
+      }
+      if (x > O_THRESHOLD) return HUGE * HUGE; // overflow
+    }
+    if (xsb !== 0) return 1.0e-300 - 1; // x < −56·ln2: −1
+  }
+
+  if (hx > 0x3fd62e42) { // |x| > ln2/2: argument reduction
+    let hi: number, lo: number;
+    if (hx < 0x3ff0a2b2) { // and |x| < 1.5 ln2
+      if (xsb === 0) { hi = x - LN2_HI; lo = LN2_LO; k = 1; } else { hi = x + LN2_HI; lo = -LN2_LO; k = -1; }
+    } else {
+      k = (INV_LN2 * x + (xsb === 0 ? 0.5 : -0.5)) | 0;
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+    c = (hi - x) - lo;
+  } else if (hx < 0x3c900000) { // |x| < 2^−54
+    return x;
+  }
+
+  // x is now in the primary range
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  let t = 3.0 - r1 * hfx;
+  let e = hxs * ((r1 - t) / (6.0 - x * t));
+  if (k === 0) return x - (x * e - hxs); // c is 0
+  const twopk = fromWords((0x3ff00000 + (k << 20)) | 0, 0); // 2^k
+  e = x * (e - c) - c;
+  e -= hxs;
+  if (k === -1) return 0.5 * (x - e) - 0.5;
+  if (k === 1) return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1 + 2.0 * (x - e);
+  let y: number;
+  if (k <= -2 || k > 56) { // suffices to return exp(x) − 1
+    y = 1 - (e - x);
+    y = k === 1024 ? y * 2.0 * TWO_1023 : y * twopk;
+    return y - 1;
+  }
+  if (k < 20) {
+    t = fromWords(0x3ff00000 - (0x200000 >> k), 0); // 1 − 2^−k
+    y = t - (e - x);
+  } else {
+    t = fromWords((0x3ff - k) << 20, 0); // 2^−k
+    y = x - (e + t);
+    y += 1;
+  }
+  return y * twopk;
+}
+
+/** tanh x (s_tanh.c): from expm1 of 2|x|; ±1 beyond |x| = 22. Same bits as Node 20's Math.tanh. */
+export function tanh(x: number): number {
+  const jx = highWord(x);
+  const ix = jx & 0x7fffffff;
+  if (ix >= 0x7ff00000) return jx >= 0 ? 1 / x + 1 : 1 / x - 1; // tanh(±∞) = ±1, tanh(NaN) = NaN
+  let z: number;
+  if (ix < 0x40360000) { // |x| < 22
+    if (ix < 0x3e300000) return x; // |x| < 2^−28
+    if (ix >= 0x3ff00000) { // |x| ≥ 1
+      const t = expm1(2 * Math.abs(x));
+      z = 1 - 2 / (t + 2);
+    } else {
+      const t = expm1(-2 * Math.abs(x));
+      z = -t / (t + 2);
+    }
+  } else {
+    z = 1; // |x| ≥ 22: 1 − tiny rounds to 1
+  }
+  return jx >= 0 ? z : -z;
 }
