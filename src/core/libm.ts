@@ -78,6 +78,11 @@ const E = 2.718281828459045; /* 0x4005BF0A, 0x8B145769 */
 const HUGE = 1.0e300;
 const TWO_M1000 = 9.33263618503218878990e-302; /* 2**-1000 */
 const TWO_1023 = 8.988465674311579539e307; /* 2**1023 */
+/** 2^(i − 1022) for i = 0 … 2045 (exact): exp's scale factor 2^k without a trip through the bit views. */
+const POW2 = new Float64Array(2046);
+POW2[1022] = 1;
+for (let i = 1023; i < 2046; i++) POW2[i] = POW2[i - 1] * 2;
+for (let i = 1021; i >= 0; i--) POW2[i] = POW2[i + 1] / 2;
 
 /**
  * e^x, the same bits as Node 20's Math.exp. Reduce x = k·ln2 + r with
@@ -117,7 +122,7 @@ export function exp(x: number): number {
 
   // x is now in the primary range
   const t = x * x;
-  const twopk = k >= -1021 ? fromWords((0x3ff00000 + (k << 20)) | 0, 0) : fromWords((0x3ff00000 + ((k + 1000) << 20)) | 0, 0);
+  const twopk = k >= -1021 ? POW2[k + 1022] : POW2[k + 1000 + 1022]; // 2^k (fdlibm builds it from the exponent bits)
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2.0) - x);
   const y = 1 - ((lo - (x * c) / (2.0 - c)) - hi);
