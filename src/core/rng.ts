@@ -7,6 +7,7 @@
  * `random()` builds a float64 in [0, 1) from 53 random bits, like NumPy.
  */
 import { ArgumentError, assertInteger } from "./errors";
+import { cos, log, sin } from "./libm";
 
 export class RNG {
   private s0 = 0;
@@ -70,9 +71,10 @@ export class RNG {
     let u = 0;
     while (u === 0) u = this.random();
     const v = this.random();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return mean + std * r * Math.cos(2 * Math.PI * v);
+    // log, sin, cos from libm: the same bits in Node and in the browser (the live explorers)
+    const r = Math.sqrt(-2 * log(u));
+    this.spare = r * sin(2 * Math.PI * v);
+    return mean + std * r * cos(2 * Math.PI * v);
   }
 
   /** Integer in [low, high), unbiased (rejection sampling). */

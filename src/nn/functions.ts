@@ -2,6 +2,7 @@
  * The book's common/functions.py: sigmoid, softmax, cross_entropy_error.
  * Each takes an optional `out` (same shape as x) to reuse a buffer.
  */
+import { exp, log } from "../core/libm";
 import { Matrix, assertShape } from "../core/matrix";
 import { assertTargets, labelsOf } from "./targets";
 import type { Targets } from "./types";
@@ -16,7 +17,7 @@ function target(x: Matrix, out: Matrix | undefined): Matrix {
 export function sigmoid(x: Matrix, out?: Matrix): Matrix {
   const o = target(x, out);
   const a = x.data, z = o.data;
-  for (let i = 0; i < z.length; i++) z[i] = 1 / (1 + Math.exp(-a[i]));
+  for (let i = 0; i < z.length; i++) z[i] = 1 / (1 + exp(-a[i]));
   return o;
 }
 
@@ -34,7 +35,7 @@ export function softmax(x: Matrix, out?: Matrix): Matrix {
     for (let j = 0; j < c; j++) max = Math.max(max, a[off + j]);
     let s = 0;
     for (let j = 0; j < c; j++) {
-      const e = Math.exp(a[off + j] - max);
+      const e = exp(a[off + j] - max);
       z[off + j] = e;
       s += e;
     }
@@ -54,6 +55,6 @@ export function crossEntropyError(y: Matrix, t: Targets): number {
   const labels = labelsOf(t);
   const c = y.cols, d = y.data;
   let s = 0;
-  for (let i = 0; i < y.rows; i++) s += Math.log(d[i * c + labels[i]] + 1e-7);
+  for (let i = 0; i < y.rows; i++) s += log(d[i * c + labels[i]] + 1e-7);
   return -s / y.rows;
 }

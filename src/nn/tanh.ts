@@ -4,6 +4,7 @@
  */
 import { assertShape, type Matrix } from "../core/matrix";
 import { reuse } from "./buffer";
+import { tanh } from "../core/libm";
 import type { Layer } from "./types";
 
 export class Tanh implements Layer {
@@ -13,7 +14,7 @@ export class Tanh implements Layer {
   forward(x: Matrix, _train = false): Matrix {
     this.out = reuse(this.out, x.rows, x.cols);
     const a = x.data, z = this.out.data;
-    for (let i = 0; i < a.length; i++) z[i] = Math.tanh(a[i]);
+    for (let i = 0; i < a.length; i++) z[i] = tanh(a[i]);
     return this.out;
   }
 

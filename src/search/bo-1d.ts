@@ -11,16 +11,17 @@
  * The Forrester function (sign flipped) is there as a standard alternative.
  */
 import { ArgumentError, assertInteger } from "../core/errors";
+import { exp, sin } from "../core/libm";
 import { AcquisitionName, acquisitionFunction, AcquisitionParams, ACQUISITION_NAMES } from "./acquisition";
 import { GaussianProcess, GPHyperparameters } from "./gaussian-process";
 import type { KernelName } from "./kernel";
 
 /** The toy validation-accuracy curve: 0.1 + 0.7·exp(−((x − 0.78)/0.1)²) + 0.3·exp(−((x − 0.3)/0.1)²). */
 export const toyValidationCurve = (x: number): number =>
-  0.1 + 0.7 * Math.exp(-(((x - 0.78) / 0.1) ** 2)) + 0.3 * Math.exp(-(((x - 0.3) / 0.1) ** 2));
+  0.1 + 0.7 * exp(-(((x - 0.78) / 0.1) ** 2)) + 0.3 * exp(-(((x - 0.3) / 0.1) ** 2));
 
 /** −Forrester: −(6x − 2)² sin(12x − 4) on [0, 1] (maximum ≈ 6.02 at x ≈ 0.757). */
-export const negForrester = (x: number): number => -((6 * x - 2) ** 2) * Math.sin(12 * x - 4);
+export const negForrester = (x: number): number => -((6 * x - 2) ** 2) * sin(12 * x - 4);
 
 export interface Bo1dFrame {
   iteration: number;

@@ -8,6 +8,7 @@
  * a small multiple of the identity ("jitter"), growing it tenfold until it works.
  */
 import { ArgumentError } from "../core/errors";
+import { log } from "../core/libm";
 
 /** Lower-triangular L with A = L Lᵀ, or null when A is not positive-definite. */
 export function cholesky(a: Float64Array, n: number): Float64Array | null {
@@ -85,6 +86,6 @@ export function choleskySolve(l: Float64Array, n: number, b: ArrayLike<number>):
 /** log det A = 2 Σ log L_ii. */
 export function logDetFromCholesky(l: Float64Array, n: number): number {
   let s = 0;
-  for (let i = 0; i < n; i++) s += Math.log(l[i * n + i]);
+  for (let i = 0; i < n; i++) s += log(l[i * n + i]);
   return 2 * s;
 }

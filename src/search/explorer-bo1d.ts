@@ -9,6 +9,7 @@
  * observations capped (checkBo1dExplorerState names the refused field).
  */
 import { ArgumentError } from "../core/errors";
+import { exp, sin } from "../core/libm";
 import { ACQUISITION_NAMES, acquisitionFunction, type AcquisitionName } from "./acquisition";
 import { negForrester, posteriorOnGrid, toyValidationCurve } from "./bo-1d";
 import { GaussianProcess, LOG_BOUNDS, type GPHyperparameters } from "./gaussian-process";
@@ -17,11 +18,11 @@ import { GaussianProcess, LOG_BOUNDS, type GPHyperparameters } from "./gaussian-
 export const BO1D_OBJECTIVES: Record<string, { label: string; f: (x: number) => number }> = {
   toy: { label: "検証精度のおもちゃ（局所的な山 0.3・本当の山 0.78）", f: toyValidationCurve },
   forrester: { label: "−Forrester 関数（最大 ≈ 6.02、x ≈ 0.757）", f: negForrester },
-  wiggly: { label: "細かく波打つ関数 sin(6x) + 0.5 sin(20x)", f: (x) => Math.sin(6 * x) + 0.5 * Math.sin(20 * x) },
+  wiggly: { label: "細かく波打つ関数 sin(6x) + 0.5 sin(20x)", f: (x) => sin(6 * x) + 0.5 * sin(20 * x) },
 };
 
 export const BO1D_EXPLORER_LIMITS = {
-  observations: 40, resolution: 201, lengthScaleMin: Math.exp(LOG_BOUNDS.lengthScale[0]), lengthScaleMax: 1,
+  observations: 40, resolution: 201, lengthScaleMin: exp(LOG_BOUNDS.lengthScale[0]), lengthScaleMax: 1,
 } as const;
 
 /** With a fixed length scale: signal variance 1 and a tiny noise (the outputs are standardised). */

@@ -23,6 +23,7 @@
  * few seeded random restarts inside fixed bounds.
  */
 import { ArgumentError, assertAllFinite } from "../core/errors";
+import { exp, log } from "../core/libm";
 import { RNG } from "../core/rng";
 import { choleskySolve, choleskyWithJitter, logDetFromCholesky, solveLower } from "./cholesky";
 import { KernelName, checkKernelName, gramMatrix, kernel } from "./kernel";
@@ -58,16 +59,16 @@ export interface Posterior {
 
 /** Box of the fitted hyperparameters, natural log. */
 export const LOG_BOUNDS = {
-  lengthScale: [Math.log(0.02), Math.log(5)],
-  signalVariance: [Math.log(0.05), Math.log(20)],
-  noiseVariance: [Math.log(1e-8), Math.log(2)],
+  lengthScale: [log(0.02), log(5)],
+  signalVariance: [log(0.05), log(20)],
+  noiseVariance: [log(1e-8), log(2)],
 } as const;
 
 /** Log-normal priors: log θ ~ N(mean, sd²) (natural log, standardised-output units). */
 export const LOG_PRIORS = {
-  lengthScale: { mean: Math.log(0.25), sd: 0.75 },
+  lengthScale: { mean: log(0.25), sd: 0.75 },
   signalVariance: { mean: 0, sd: 1 },
-  noiseVariance: { mean: Math.log(1e-3), sd: 2.5 },
+  noiseVariance: { mean: log(1e-3), sd: 2.5 },
 } as const;
 
 export class GaussianProcess {
@@ -184,15 +185,15 @@ function factorise(name: KernelName, x: number[][], yn: number[], hp: GPHyperpar
   const alpha = choleskySolve(l, n, yn);
   let fit = 0;
   for (let i = 0; i < n; i++) fit += yn[i] * alpha[i];
-  const logML = -0.5 * fit - 0.5 * logDetFromCholesky(l, n) - 0.5 * n * Math.log(2 * Math.PI);
+  const logML = -0.5 * fit - 0.5 * logDetFromCholesky(l, n) - 0.5 * n * log(2 * Math.PI);
   return { l, alpha, logML };
 }
 
 function unpack(theta: number[], d: number): GPHyperparameters {
   return {
-    lengthScales: theta.slice(0, d).map(Math.exp),
-    signalVariance: Math.exp(theta[d]),
-    noiseVariance: Math.exp(theta[d + 1]),
+    lengthScales: theta.slice(0, d).map(exp),
+    signalVariance: exp(theta[d]),
+    noiseVariance: exp(theta[d + 1]),
   };
 }
 
@@ -211,7 +212,7 @@ export function fitHyperparameters(
   const d = x[0].length;
   const lower = [...new Array<number>(d).fill(LOG_BOUNDS.lengthScale[0]), LOG_BOUNDS.signalVariance[0], LOG_BOUNDS.noiseVariance[0]];
   const upper = [...new Array<number>(d).fill(LOG_BOUNDS.lengthScale[1]), LOG_BOUNDS.signalVariance[1], LOG_BOUNDS.noiseVariance[1]];
-  const start = [...new Array<number>(d).fill(LOG_PRIORS.lengthScale.mean), LOG_PRIORS.signalVariance.mean, Math.log(1e-2)];
+  const start = [...new Array<number>(d).fill(LOG_PRIORS.lengthScale.mean), LOG_PRIORS.signalVariance.mean, log(1e-2)];
   if (x.length < 2) return unpack(start, d);
 
   const logPrior = (theta: number[]): number => {

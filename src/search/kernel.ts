@@ -11,6 +11,7 @@
  * hyperparameter search (Snoek et al. 2012).
  */
 import { ArgumentError } from "../core/errors";
+import { exp } from "../core/libm";
 
 export type KernelName = "rbf" | "matern52";
 export const KERNEL_NAMES: readonly KernelName[] = ["rbf", "matern52"];
@@ -26,9 +27,9 @@ const SQRT5 = Math.sqrt(5);
 
 /** k(r²)/s² as a function of the squared scaled distance. */
 export function kernelShape(name: KernelName, r2: number): number {
-  if (name === "rbf") return Math.exp(-0.5 * r2);
+  if (name === "rbf") return exp(-0.5 * r2);
   const r = Math.sqrt(r2);
-  return (1 + SQRT5 * r + (5 / 3) * r2) * Math.exp(-SQRT5 * r);
+  return (1 + SQRT5 * r + (5 / 3) * r2) * exp(-SQRT5 * r);
 }
 
 export function checkKernelName(name: string): KernelName {

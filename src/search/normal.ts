@@ -3,12 +3,14 @@
  * acquisition functions (EI, PI). Φ comes from erfc, which keeps its relative
  * accuracy far in the tails (Φ(−10) ≈ 7.6e-24), where 1 − Φ(10) would round to 0.
  */
+import { exp } from "../core/libm";
+
 const SQRT2 = Math.SQRT2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
 /** φ(z) = exp(−z²/2) / √(2π) */
 export function normPdf(z: number): number {
-  return INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+  return INV_SQRT_2PI * exp(-0.5 * z * z);
 }
 
 /** Φ(z) = P(Z ≤ z) for Z ~ N(0, 1). */
@@ -29,7 +31,7 @@ export function erfc(x: number): number {
     d = ty * d - dd + COF[j];
     dd = tmp;
   }
-  return t * Math.exp(-x * x + 0.5 * (COF[0] + ty * d) - dd);
+  return t * exp(-x * x + 0.5 * (COF[0] + ty * d) - dd);
 }
 
 // Chebyshev coefficients of erfc (Numerical Recipes, 3rd ed., §6.2.2)
