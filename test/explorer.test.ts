@@ -35,7 +35,7 @@ describe("explorer bundle", () => {
     assert.match(h, /data-state="\{&quot;lr&quot;:0\.1\}"/);
     assert.match(h, /zerokaraExplorer\.mount/);
     assert.throws(() => explorerHtml("nope" as never, {}, "x"), /name: expected one of/);
-    assert.deepEqual([...EXPLORER_NAMES], ["optimizers-2d", "activation-histogram", "bo-1d"]);
+    assert.deepEqual([...EXPLORER_NAMES], ["optimizers-2d", "activation-histogram", "bo-1d", "batchnorm"]);
   });
 });
 
