@@ -149,16 +149,7 @@ export function mountBatchNorm(ctx: ExplorerContext): void {
     delCol.disabled = d <= 1;
   };
 
-  const draw = (): void => {
-    let r: BatchNormExplorerResult;
-    try {
-      r = exploreBatchNorm(state);
-    } catch (e) {
-      status.textContent = `設定を使えません：${errorText(e)}`;
-      status.className = "zx-status zx-error";
-      return;
-    }
-    result = r;
+  const draw = (r: BatchNormExplorerResult): void => {
     r.xhat.forEach((row, i) => row.forEach((v, j) => {
       xhatOut[i][j].textContent = fmt(v);
       yOut[i][j].textContent = fmt(r.y[i][j]);
@@ -211,17 +202,20 @@ export function mountBatchNorm(ctx: ExplorerContext): void {
     }
     save(state);
   };
-  /** The new state (checked as a whole), or — when refused — the old one and the reason. */
+  /** The new state (checked as a whole by the compute), or — when refused — the old one and the reason. */
   const replace = (next: unknown): void => {
+    let r: BatchNormExplorerResult;
     try {
-      state = checkBatchNormExplorerState(next);
+      r = exploreBatchNorm(next);
     } catch (e) {
       status.textContent = `設定を使えません：${errorText(e)}`;
       status.className = "zx-status zx-error";
       return;
     }
+    state = { x: r.x, gamma: r.gamma, beta: r.beta };
+    result = r;
     sync();
-    draw();
+    draw(r);
   };
   const update = (patch: Partial<State>): void => replace({ ...state, ...patch });
 
@@ -238,6 +232,5 @@ export function mountBatchNorm(ctx: ExplorerContext): void {
   ctx.handle.compute = (s: unknown) => exploreBatchNorm(s);
   ctx.handle.state = () => ({ x: state.x.map((r) => r.slice()), gamma: state.gamma.slice(), beta: state.beta.slice() });
   ctx.handle.set = (s: BatchNormExplorerState) => replace(s);
-  sync();
-  draw();
+  replace(state);
 }
