@@ -4,7 +4,8 @@
  * timed with performance.now over repeated recomputes at the default sizes:
  *   2-D: the six optimizers × 100 steps from a start that moves each time (a drag);
  *   histograms: 1000 samples × 100 nodes × 5 layers with a weight scale that moves (a slider);
- *   GP: the toy objective with 6 observations, length scale fitted (the default) and fixed.
+ *   GP: the toy objective with 6 observations, length scale fitted (the default) and fixed;
+ *   BN: the largest mini-batch (8 × 3) with γ moving (a slider).
  * Prints one JSON line: { bundleBytes, handoutBytes, rows: [{ id, label, samples, medianMs, … }] }.
  */
 import * as fs from "fs";
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       { id: "activation-histogram-relu", label: "histograms: 1000 × 100 × 5, ReLU (scale moves)", explorer: "activation-histogram", state: "({ activation: 'relu', init: 0.1 + k * 0.001 })" },
       { id: "bo-1d", label: "GP: 6 observations, ℓ fitted (ML), EI/PI/UCB", explorer: "bo-1d", state: "({ x: [0.1, 0.35, 0.5, 0.62, 0.9, 0.05 + k * 0.001] })" },
       { id: "bo-1d-fixed", label: "GP: 6 observations, ℓ fixed, EI/PI/UCB", explorer: "bo-1d", state: "({ x: [0.1, 0.35, 0.5, 0.62, 0.9, 0.05 + k * 0.001], lengthScale: 0.1 })" },
+      { id: "batchnorm", label: "BN: 8 samples × 3 features, μ, σ², x̂, y (γ moves)", explorer: "batchnorm", state: "({ x: [[0, 1, 2], [6, 1, 3], [6, 3, 5], [8, 3, 7], [1, 2, 0], [2, 9, 4], [5, 5, 5], [3, 4, 8]], gamma: [1 + k * 0.01, 1, 2], beta: [0, 1, 0] })" },
     ];
     const rows = [];
     for (const c of cases) {

@@ -1,6 +1,6 @@
 /**
  * The live explorers as a reader meets them: the FAST-executed notebooks 6-1,
- * 6-2 and 6-5 are exported as handouts (into build/test-explorer-handouts/),
+ * 6-2, 6-5 and 6-3 are exported as handouts (into build/test-explorer-handouts/),
  * opened from file:// in headless Chromium with every other request aborted,
  * and driven like a person would — drag the start point, type a formula, move
  * a slider, press a button, click the plot, press 「次の点」. Each action must
@@ -39,7 +39,7 @@ describe("live explorers in exported handouts (file://, network blocked)", { ski
     const handouts = await lib<HandoutsLib>("handouts");
     const python = await jupyterPython();
     mkdirSync(SHOTS, { recursive: true });
-    for (const name of ["6-1-optimizers", "6-2-weight-init", "6-5-hyperparameter-search"]) {
+    for (const name of ["6-1-optimizers", "6-2-weight-init", "6-5-hyperparameter-search", "6-3-batch-norm"]) {
       const run = await executed(path.join(ROOT, "notebooks", `${name}.ipynb`));
       assert.ok(run.record.ok, `${name} did not execute cleanly: ${run.record.failure?.message}`);
       const h = await handouts.exportHandout({ python, executed: run.path, outDir: OUT });
@@ -147,5 +147,54 @@ describe("live explorers in exported handouts (file://, network blocked)", { ski
     assert.match(await refused.root.locator(".zx-message").textContent() ?? "", /URL の設定を使えません：nodeNum/);
     assert.equal(await refused.root.evaluate((r) => (r as unknown as { explorer: { state(): { nodeNum: number } } }).explorer.state().nodeNum), 100);
     await clean(refused, "explorer-6-2-refused.png");
+  });
+
+  it("6-3: type a value, press ↑, move γ, undo the normalisation, go to a batch of 1: the number lines change", async () => {
+    const o = await open("6-3-batch-norm", "batchnorm");
+    const st = (): Promise<{ x: number[][]; gamma: number[]; beta: number[] }> => o.root.evaluate((r) => (r as unknown as { explorer: { state(): { x: number[][]; gamma: number[]; beta: number[] } } }).explorer.state());
+    const d0 = await drawn(o);
+    const cell = o.root.locator('input[aria-label="データ 4 の特徴 1 の値 x"]');
+    await cell.fill("80");
+    await cell.press("Enter");
+    const d1 = await drawn(o);
+    assert.notEqual(d1, d0, "typed value");
+    assert.deepEqual((await st()).x.map((r) => r[0]), [0, 6, 6, 80]);
+    assert.equal(await o.root.locator("tfoot tr").first().locator("td").first().textContent(), "23", "μ_B of 0, 6, 6, 80");
+    await cell.press("ArrowUp");
+    assert.equal((await st()).x[3][0], 81, "↑ in the number input");
+    const d2 = await drawn(o);
+    assert.notEqual(d2, d1, "↑");
+    const gamma = o.root.locator('input[aria-label="γ₁（スケール）"]');
+    await gamma.focus();
+    for (let i = 0; i < 20; i++) await o.page.keyboard.press("ArrowLeft");
+    assert.ok(Math.abs((await st()).gamma[0] - 1.8) < 1e-9, "γ₁ slider");
+    const d3 = await drawn(o);
+    assert.notEqual(d3, d2, "γ slider");
+    await o.root.getByRole("button", { name: /正規化を打ち消す/ }).click();
+    const s = await st();
+    assert.ok(Math.abs(s.beta[0] - 23.25) < 1e-12 && s.gamma[0] > 30, JSON.stringify(s));
+    assert.notEqual(await drawn(o), d3, "undo button");
+    await cell.fill("");
+    await cell.press("Enter");
+    assert.match(await o.root.locator(".zx-status").textContent() ?? "", /有限の数を入れてください/);
+    for (let i = 0; i < 3; i++) await o.root.getByRole("button", { name: "データを減らす" }).click();
+    assert.equal((await st()).x.length, 1);
+    assert.match(await o.root.locator(".zx-status").textContent() ?? "", /データが 1 個だけです.*σ²_B = 0/);
+    assert.match(await o.page.evaluate(() => decodeURIComponent(location.hash)), /batchnorm=\{"x":\[\[0,1\]\]/);
+    await clean(o, "explorer-6-3.png");
+  });
+
+  it("6-3: a shared URL hash opens the same mini-batch; a non-finite or oversized one is refused in Japanese", async () => {
+    const state = { x: [[1, 2], [3, 5], [4, -1]], gamma: [1.5, 0.5], beta: [0, 2] };
+    const shared = await open("6-3-batch-norm", "batchnorm", "#batchnorm=" + encodeURIComponent(JSON.stringify(state)));
+    assert.deepEqual(await shared.root.evaluate((r) => (r as unknown as { explorer: { state(): unknown } }).explorer.state()), state);
+    assert.equal(await shared.root.locator('input[aria-label="データ 3 の特徴 2 の値 x"]').inputValue(), "-1");
+    await clean(shared, "explorer-6-3-shared.png");
+    for (const bad of [{ x: [[1], ["NaN"]] }, { x: Array(9).fill([1]) }]) {
+      const refused = await open("6-3-batch-norm", "batchnorm", "#batchnorm=" + encodeURIComponent(JSON.stringify(bad)));
+      assert.match(await refused.root.locator(".zx-message").textContent() ?? "", /URL の設定を使えません：x/);
+      assert.equal(await refused.root.evaluate((r) => (r as unknown as { explorer: { state(): { x: number[][] } } }).explorer.state().x.length), 4, "the worked example instead");
+      await clean(refused, "explorer-6-3-refused.png");
+    }
   });
 });

@@ -18,6 +18,10 @@ import { checkHistogramExplorerState, exploreHistograms } from "../src/experimen
 import { activationHistogram } from "../src/experiments/init/histogram";
 import { checkBo1dExplorerState, exploreBo1d } from "../src/search/explorer-bo1d";
 import { getBackend, setBackend } from "../src/core/gemm";
+import { checkBatchNormExplorerState, exploreBatchNorm } from "../src/experiments/batchnorm/explorer-batchnorm";
+import { batchNormWorkedExample } from "../src/experiments/batchnorm/worked-example";
+import { BN_BATCH_OF_ONE_WARNING } from "../src/nn/batch-normalization";
+import { resetWarnings, setWarningHandler } from "../src/core/warn";
 
 describe("explorer bundle", () => {
   it("is built from src/ with no Node globals left, and adds at most 300 KB to a page", () => {
@@ -35,7 +39,7 @@ describe("explorer bundle", () => {
     assert.match(h, /data-state="\{&quot;lr&quot;:0\.1\}"/);
     assert.match(h, /zerokaraExplorer\.mount/);
     assert.throws(() => explorerHtml("nope" as never, {}, "x"), /name: expected one of/);
-    assert.deepEqual([...EXPLORER_NAMES], ["optimizers-2d", "activation-histogram", "bo-1d"]);
+    assert.deepEqual([...EXPLORER_NAMES], ["optimizers-2d", "activation-histogram", "bo-1d", "batchnorm"]);
   });
 });
 
@@ -91,6 +95,57 @@ describe("histogram and Bayesian-optimisation explorer states (untrusted)", () =
     const fixed = exploreBo1d({ x: [0.1, 0.35], lengthScale: 0.05 });
     assert.deepEqual(fixed.hyperparameters.lengthScales, [0.05]);
     assert.equal(fixed.fitted, false);
+  });
+});
+
+describe("Batch Normalization explorer state (untrusted) and compute", () => {
+  it("refuses unknown keys, more than 8 × 3, ragged rows, non-finite or huge numbers and wrong γ/β lengths, naming the field", () => {
+    assert.throws(() => checkBatchNormExplorerState({ evil: 1 }), /evil/);
+    assert.throws(() => checkBatchNormExplorerState({ x: Array(9).fill([1]) }), /x: expected 1 to 8 rows/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [] }), /x: expected 1 to 8 rows/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1, 2, 3, 4]] }), /x\[0\]: expected 1 to 3 numbers/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1, 2], [3]] }), /x\[1\]: expected 2 numbers/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1], [null]] }), /x\[1\]\[0\]: expected a finite number/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1], ["2"]] }), /x\[1\]\[0\]/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1], [1e7]] }), /x\[1\]\[0\]: expected a finite number in \[-1000000, 1000000\]/);
+    assert.throws(() => exploreBatchNorm({ x: [[1], [NaN]] }), /x\[1\]\[0\]: expected a finite number/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1, 2], [3, 4]], gamma: [1] }), /gamma: expected 2 numbers/);
+    assert.throws(() => checkBatchNormExplorerState({ x: [[1, 2], [3, 4]], beta: [0, Infinity] }), /beta\[1\]/);
+    // defaults: the 1.1 worked example; a new x without γ, β gets γ = 1, β = 0
+    assert.deepEqual(checkBatchNormExplorerState({}), { x: [[0, 1], [6, 1], [6, 3], [8, 3]], gamma: [2, 1], beta: [1, 0] });
+    assert.deepEqual(checkBatchNormExplorerState({ x: [[1], [2]] }), { x: [[1], [2]], gamma: [1], beta: [0] });
+  });
+
+  it("gives the engine layer's numbers: the worked example's μ_B, σ²_B, x̂ and the layer's y, bit for bit", () => {
+    const r = exploreBatchNorm({});
+    const ex = batchNormWorkedExample();
+    assert.deepEqual([r.mu, r.variance, r.std, r.xhat, r.y], [ex.mu, ex.variance, ex.std, ex.xhat, ex.layer.y]);
+    assert.deepEqual(r.mu, [5, 2]);
+    assert.deepEqual(r.variance, [9, 1]);
+    assert.equal(r.eps, 1e-6);
+    // γ = √(σ² + ε), β = μ undoes the normalisation (up to rounding)
+    const undone = exploreBatchNorm({ x: r.x, gamma: r.std, beta: r.mu });
+    undone.y.forEach((row, i) => row.forEach((v, j) => assert.ok(Math.abs(v - r.x[i][j]) < 1e-12, `y[${i}][${j}] = ${v}`)));
+  });
+
+  it("a batch of 1 and a constant feature: σ²_B = 0, x̂ = 0, y = β, said so (and the layer's warning given)", () => {
+    const warned: string[] = [];
+    resetWarnings();
+    const was = setWarningHandler((m) => warned.push(m));
+    try {
+      const one = exploreBatchNorm({ x: [[3, -4]], gamma: [2, 5], beta: [0.5, -1] });
+      assert.equal(one.batchOfOne, true);
+      assert.deepEqual([one.mu, one.variance, one.xhat, one.y], [[3, -4], [0, 0], [[0, 0]], [[0.5, -1]]]);
+      assert.deepEqual(one.constantFeatures, [0, 1]);
+      assert.deepEqual(warned, [BN_BATCH_OF_ONE_WARNING]);
+    } finally {
+      setWarningHandler(was);
+      resetWarnings();
+    }
+    const flat = exploreBatchNorm({ x: [[7, 1], [7, 2], [7, 4]], gamma: [3, 1], beta: [2, 0] });
+    assert.equal(flat.batchOfOne, false);
+    assert.deepEqual(flat.constantFeatures, [0]);
+    assert.deepEqual(flat.y.map((r) => r[0]), [2, 2, 2]);
   });
 });
 
@@ -180,6 +235,18 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
       const node = exploreBo1d(state);
       assert.deepEqual([inPage.argmax, inPage.next], [node.argmax, node.next], JSON.stringify(state));
       close(inPage, jsonOf(node), 1e-9);
+    }
+  });
+
+  it("Batch Normalization: μ_B, σ²_B, x̂ and y equal the Node engine's bit for bit (only + − × ÷ and √)", async () => {
+    const states = [{}, { x: [[0, 1], [6, 1], [6, 3], [80, 3]], gamma: [0.37, -1.25], beta: [2.5, -0.1] },
+      { x: [[0.1, -2.5, 1e5], [0.2, 3.75, -7], [0.7, 1e-3, 3], [1.3, 0, 0], [-0.4, 2, 1], [9, 9, 9], [1 / 3, 2 / 3, 1], [5, -5, 0.5]], gamma: [1.5, 0.01, 7], beta: [-3, 0, 1e3] },
+      { x: [[4, 2]], gamma: [2, 3], beta: [1, -1] }];
+    const was = setWarningHandler(() => undefined); // the batch of 1 warns (tested above)
+    try {
+      for (const state of states) assert.deepEqual(await computeIn("batchnorm", state), jsonOf(exploreBatchNorm(state)), JSON.stringify(state));
+    } finally {
+      setWarningHandler(was);
     }
   });
 

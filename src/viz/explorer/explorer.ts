@@ -15,13 +15,14 @@ import { displayBundle, inKernel, newDisplayId } from "../kernel";
 import { installedPlotlyLibraryHtml } from "../plotly-bundle";
 import { explorerBundle } from "./bundle";
 
-export const EXPLORER_NAMES = ["optimizers-2d", "activation-histogram", "bo-1d"] as const;
+export const EXPLORER_NAMES = ["optimizers-2d", "activation-histogram", "bo-1d", "batchnorm"] as const;
 export type ExplorerName = (typeof EXPLORER_NAMES)[number];
 
 const DESCRIPTION: Record<ExplorerName, string> = {
   "optimizers-2d": "6-1 最適化手法エクスプローラー（等高線・出発点・学習係数などをページ上で再計算）",
   "activation-histogram": "6-2 アクティベーション分布エクスプローラー（活性化関数・重みの標準偏差・層とノードの数をページ上で再計算）",
   "bo-1d": "6-5 ベイズ最適化エクスプローラー（観測点・獲得関数・長さスケールを選び、ガウス過程をページ上で再計算）",
+  batchnorm: "6-3 Batch Normalization エクスプローラー（小さなミニバッチの値と γ・β を変え、μ・σ²・x̂・y をページ上で再計算）",
 };
 
 export const MISSING_EXPLORER_JA =

@@ -8,12 +8,14 @@ import { el, errorText, type ExplorerContext, type ExplorerHandle, type PlotlyLi
 import { readHashState, writeHashState } from "./hash-state";
 import { mountActivationHistogram } from "./activation-histogram";
 import { mountBo1d } from "./bo-1d";
+import { mountBatchNorm } from "./batchnorm";
 import { mountOptimizers2D } from "./optimizers-2d";
 
 const EXPLORERS: Record<string, (ctx: ExplorerContext) => void> = {
   "optimizers-2d": mountOptimizers2D,
   "activation-histogram": mountActivationHistogram,
   "bo-1d": mountBo1d,
+  batchnorm: mountBatchNorm,
 };
 
 function mount(root: HTMLElement): void {
