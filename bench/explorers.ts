@@ -6,7 +6,8 @@
  *   histograms: 1000 samples × 100 nodes × 5 layers with a weight scale that moves (a slider);
  *   GP: the toy objective with 6 observations, length scale fitted (the default) and fixed;
  *   BN: the largest mini-batch (8 × 3) with γ moving (a slider).
- * Prints one JSON line: { bundleBytes, handoutBytes, rows: [{ id, label, samples, medianMs, … }] }.
+ * The page's matmul is the inlined WebAssembly kernel (page/gemm-page.ts); `gemm` names it.
+ * Prints one JSON line: { gemm, bundleBytes, handoutBytes, rows: [{ id, label, samples, medianMs, … }] }.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       { id: "optimizers-2d", label: "2-D: 6 optimizers × 100 steps (start moves)", explorer: "optimizers-2d", state: "({ optimizer: 'all', steps: 100, x0: -7 + k * 0.01, y0: 2 })" },
       { id: "optimizers-2d-formula", label: "2-D: a typed formula, 6 × 100 (formula changes)", explorer: "optimizers-2d", state: "({ optimizer: 'all', steps: 100, formula: 'x^2/20 + y^2 + ' + (k + 1) + '*0.001*x*y' })" },
       { id: "activation-histogram", label: "histograms: 1000 × 100 × 5, sigmoid (scale moves)", explorer: "activation-histogram", state: "({ activation: 'sigmoid', init: 0.5 + k * 0.01 })" },
+      { id: "activation-histogram-tanh", label: "histograms: 1000 × 100 × 5, tanh (scale moves)", explorer: "activation-histogram", state: "({ activation: 'tanh', init: 0.05 + k * 0.001 })" },
       { id: "activation-histogram-relu", label: "histograms: 1000 × 100 × 5, ReLU (scale moves)", explorer: "activation-histogram", state: "({ activation: 'relu', init: 0.1 + k * 0.001 })" },
       { id: "bo-1d", label: "GP: 6 observations, ℓ fitted (ML), EI/PI/UCB", explorer: "bo-1d", state: "({ x: [0.1, 0.35, 0.5, 0.62, 0.9, 0.05 + k * 0.001] })" },
       { id: "bo-1d-fixed", label: "GP: 6 observations, ℓ fixed, EI/PI/UCB", explorer: "bo-1d", state: "({ x: [0.1, 0.35, 0.5, 0.62, 0.9, 0.05 + k * 0.001], lengthScale: 0.1 })" },
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
       rows.push({ id: c.id, label: c.label, samples, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] });
     }
     const chromiumVersion = browser.version();
-    console.log(JSON.stringify({ chromium: chromiumVersion, repeats, bundleBytes: Buffer.byteLength(bundle), handoutBytes: Buffer.byteLength(lib), rows }));
+    const gemm = await page.evaluate("window.zerokaraExplorer.gemm");
+    console.log(JSON.stringify({ chromium: chromiumVersion, gemm, repeats, bundleBytes: Buffer.byteLength(bundle), handoutBytes: Buffer.byteLength(lib), rows }));
   } finally {
     await browser.close();
   }

@@ -124,7 +124,7 @@ function explorerTable() {
   const ex = tsx("bench/explorers.ts", { repeats: quick ? 8 : 20 }, env1);
   const lines = ["", "Explorer recompute: compute(state) in headless Chromium, performance.now, median of repeated recomputes (target ≤ 50 ms)"];
   if (ex.error) return { lines: [...lines, `  skipped: ${ex.error}`], result: ex };
-  lines.push(`  Chromium ${ex.chromium}; bundle ${f(ex.bundleBytes / 1024, 0)} KB minified, adds ${f(ex.handoutBytes / 1024, 0)} KB to a handout (gzip + base64, once per page; budget 300 KB)`);
+  lines.push(`  Chromium ${ex.chromium}; GEMM in the page: ${ex.gemm ?? "js"}; bundle ${f(ex.bundleBytes / 1024, 0)} KB minified, adds ${f(ex.handoutBytes / 1024, 0)} KB to a handout (gzip + base64, once per page; budget 300 KB)`);
   lines.push(`  ${pad("recompute", 54)}${lpad("median ms", 10)}${lpad("min", 8)}${lpad("max", 8)}`);
   for (const r of ex.rows) lines.push(`  ${pad(r.label, 54)}${lpad(f(r.medianMs, 1), 10)}${lpad(f(r.minMs, 1), 8)}${lpad(f(r.maxMs, 1), 8)}`);
   return { lines, result: ex };

@@ -194,7 +194,7 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
     assert.deepEqual([div.diverged, div.divergedAt, div.reason], [true, nodeDiv.divergedAt, "f-grew"]);
   });
 
-  // the page computes with the plain TypeScript GEMM kernel: so does Node here (the default may be BLAS)
+  // the page computes with its GEMM backend (the inlined wasm kernel, page/gemm-page.ts): so does Node here (the default may be BLAS)
   const computeIn = (name: string, state: unknown): Promise<unknown> =>
     page.evaluate(([n, s]: [string, unknown]) => (document.querySelector(`[data-explorer="${n}"]`) as unknown as { explorer: { compute(s: unknown): unknown } }).explorer.compute(s), [name, state]);
   const jsonOf = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
@@ -210,9 +210,10 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
   };
   const HIST_STATES = [{ activation: "sigmoid", init: 1, seed: 0 }, { activation: "relu", init: "he", seed: 7 }, { activation: "tanh", init: 0.05, seed: 3, nodeNum: 40, hiddenLayerSize: 4, dataCount: 300 }];
   const BO_STATES = [{}, { x: [0.1, 0.35, 0.465, 0.9], acquisition: "pi" }, { objective: "forrester", x: [0.2, 0.5, 0.8], lengthScale: 0.1 }, { objective: "wiggly", x: [0, 0.25, 0.5, 0.75, 1] }];
-  const withJsGemm = async (f: () => Promise<void>): Promise<void> => {
+  const pageGemm = (): Promise<string> => page.evaluate(() => (window as unknown as { zerokaraExplorer: { gemm: string } }).zerokaraExplorer.gemm);
+  const withPageGemm = async (f: () => Promise<void>): Promise<void> => {
     const was = getBackend().name;
-    setBackend("js");
+    setBackend(await pageGemm());
     try {
       await f();
     } finally {
@@ -220,7 +221,12 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
     }
   };
 
-  it("activation histograms: the counts equal the Node engine's for fixed seeds, the statistics agree to 1e-12", () => withJsGemm(async () => {
+  it("the page's matmul runs the engine's WebAssembly SIMD kernel (inlined), with no fallback note", async () => {
+    assert.equal(await pageGemm(), "wasm");
+    assert.equal(await page.evaluate(() => document.querySelector('[data-explorer="activation-histogram"] .zx-message')?.textContent), "");
+  });
+
+  it("activation histograms: the counts equal the Node engine's for fixed seeds, the statistics agree to 1e-12", () => withPageGemm(async () => {
     for (const state of HIST_STATES) {
       const inPage = (await computeIn("activation-histogram", state)) as { layers: { counts: number[] }[] };
       const node = exploreHistograms(state);
@@ -253,7 +259,7 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
   // Node 20's V8 and this Chromium's V8 round Math.exp, log, sin and cos differently in the last bit
   // for ~5-10 % of arguments, so the RNG's Box–Muller, sigmoid, the GP and the 1-D objectives call
   // src/core/libm.ts (fdlibm in plain IEEE-754 arithmetic, equal to Node 20's Math.*) instead.
-  it("histograms and GP posterior equal the Node engine's bit for bit", () => withJsGemm(async () => {
+  it("histograms and GP posterior equal the Node engine's bit for bit", () => withPageGemm(async () => {
     for (const state of HIST_STATES) assert.deepEqual(await computeIn("activation-histogram", state), jsonOf(exploreHistograms(state)));
     for (const state of BO_STATES) assert.deepEqual(await computeIn("bo-1d", state), jsonOf(exploreBo1d(state)));
   }));
@@ -287,5 +293,37 @@ describe("explorers in headless Chromium (file://, network blocked)", { skip: !f
     assert.match(await opt.locator(".zx-status").textContent(), /x と y 以外の変数があります：z/);
     assert.deepEqual(requests, []);
     assert.deepEqual(errors, []);
+  });
+});
+
+describe("histogram explorer in a browser without wasm SIMD (headless Chromium, simulated)", { skip: !fs.existsSync(CHROMIUM) && "no /usr/bin/chromium" }, () => {
+  let browser: any, page: any;
+  const file = path.join(__dirname, "..", "build", "test-explorer", "no-simd.html");
+  before(async () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // a WebAssembly that refuses to compile the kernel, as a browser without SIMD does
+    fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><body><script>WebAssembly.Module = function () { throw new WebAssembly.CompileError("SIMD unsupported"); };</script>` +
+      installedPlotlyLibraryHtml() + explorerLibraryHtml(explorerBundle().source) + explorerHtml("activation-histogram", {}, "ex-h") + "</body>");
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    page = await browser.newPage();
+    await page.route("**/*", (r: { request(): { url(): string }; abort(): Promise<void>; continue(): Promise<void> }) => (r.request().url().startsWith("file:") ? r.continue() : r.abort()));
+    await page.goto("file://" + file);
+    await page.waitForFunction(() => (document.querySelector("[data-explorer]") as unknown as { explorer?: { compute?: unknown } }).explorer?.compute, null, { timeout: 30000 });
+  });
+  after(async () => browser?.close());
+
+  it("falls back to the TypeScript kernel, says so, and its counts equal Node's js backend", async () => {
+    assert.equal(await page.evaluate(() => (window as unknown as { zerokaraExplorer: { gemm: string } }).zerokaraExplorer.gemm), "js");
+    assert.match(await page.locator(".zx-message").textContent(), /WebAssembly SIMD の行列積を使えないため、TypeScript の行列積で計算します.*SIMD unsupported/);
+    const state = { activation: "relu", init: "he", seed: 7 };
+    const inPage = (await page.evaluate((s: unknown) => (document.querySelector("[data-explorer]") as unknown as { explorer: { compute(s: unknown): { layers: { counts: number[] }[] } } }).explorer.compute(s), state)) as { layers: { counts: number[] }[] };
+    const was = getBackend().name;
+    setBackend("js");
+    try {
+      assert.deepEqual(inPage.layers.map((l) => l.counts), exploreHistograms(state).layers.map((l) => l.counts));
+    } finally {
+      setBackend(was);
+    }
   });
 });

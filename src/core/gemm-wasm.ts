@@ -5,6 +5,8 @@
  * `node scripts/build-wasm.mjs`; the .wasm is committed) works on its own linear
  * memory, so each call copies A and B in (and C when beta ≠ 0), runs, and copies C
  * back out. The memory grows on demand and is reused between calls.
+ * Node reads the file (loadWasmBackend); the explorers' page bundle gets the
+ * same bytes inlined (page/gemm-page.ts) and calls wasmBackendFromBytes.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -36,15 +38,9 @@ interface KernelExports {
 const align = (x: number): number => Math.ceil(x / 64) * 64; // byte offsets, 64-byte (cache line) aligned
 
 /** Compile and instantiate the kernel synchronously; throws one readable line on failure. */
-function instantiate(file: string): KernelExports {
+function instantiate(bytes: Uint8Array): KernelExports {
   const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) throw new Error("this JavaScript runtime has no WebAssembly");
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new Error(`${path.basename(file)} not found; rebuild it with \`node scripts/build-wasm.mjs\``);
-  }
   let module: object;
   try {
     module = new wasm.Module(bytes);
@@ -54,8 +50,20 @@ function instantiate(file: string): KernelExports {
   return new wasm.Instance(module, {}).exports as KernelExports;
 }
 
+/** The backend from the kernel file (Node). */
 export function loadWasmBackend(file: string = WASM_KERNEL_PATH): GemmBackend {
-  const k = instantiate(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new Error(`${path.basename(file)} not found; rebuild it with \`node scripts/build-wasm.mjs\``);
+  }
+  return wasmBackendFromBytes(bytes);
+}
+
+/** The backend from the kernel's bytes (the page bundle inlines the same gemm.wasm). */
+export function wasmBackendFromBytes(bytes: Uint8Array): GemmBackend {
+  const k = instantiate(bytes);
   const base = align(k.heapBase());
   const workBytes = k.workBytes();
   let heap = new Float64Array(k.memory.buffer);

@@ -5,8 +5,11 @@
  * input file changes: each input's hash is kept beside the bundle).
  *
  * In the page there is no fs, path or process: fs/path are the stubs of
- * page/node-shim.ts and ZEROKARA_BACKEND is fixed to "js", so matmul runs the
- * plain TypeScript GEMM kernel (the same one Node runs with ZEROKARA_BACKEND=js).
+ * page/node-shim.ts and ZEROKARA_BACKEND is fixed to "js" (the backend chosen
+ * when the engine loads); then page/gemm-page.ts switches matmul to the
+ * WebAssembly SIMD kernel, src/core/wasm/gemm.wasm inlined by the binary loader
+ * (the same file Node's wasm backend loads, so it is an input of the cache too),
+ * and keeps the TypeScript kernel only where the browser lacks wasm SIMD.
  * mathjs is imported without its top-level index (which would pull in every
  * mathjs function): page/mathjs-parts is generated with the factories only.
  */
@@ -50,6 +53,7 @@ function build(dir: string): { source: string; inputs: string[] } {
     metafile: true,
     logLevel: "silent",
     legalComments: "none",
+    loader: { ".wasm": "binary" },
     alias: { fs: shim, path: shim, mathjs: mathjsPartsFile(dir) },
     define: {
       __dirname: '"/page"',

@@ -10,12 +10,15 @@ import type { HistogramResult } from "../../../experiments/init/histogram";
 import { histogramPanel } from "../../init/histogram-info";
 import { percent, short } from "../../init/colors";
 import { checkedInitialState, el, errorText, type ExplorerContext } from "./dom";
+import { pageGemmNote } from "./gemm-page";
 
 const LABEL: Record<string, string> = { sigmoid: "sigmoid", tanh: "tanh", relu: "ReLU" };
 
 export function mountActivationHistogram(ctx: ExplorerContext): void {
   const { root, save, plotly } = ctx;
   let state: HistogramExplorerState = checkedInitialState(ctx, checkHistogramExplorerState);
+  const gemmNote = pageGemmNote(); // the 1000 × 100 · 100 × 100 products: say when they run without wasm SIMD
+  if (gemmNote !== null) ctx.message(gemmNote);
   const L = HISTOGRAM_EXPLORER_LIMITS;
   const actSel = el("select", { "aria-label": "活性化関数" }) as HTMLSelectElement;
   for (const a of ["sigmoid", "tanh", "relu"]) actSel.append(el("option", { value: a }, LABEL[a]));

@@ -5,6 +5,7 @@
  * else from data-state.
  */
 import { el, errorText, type ExplorerContext, type ExplorerHandle, type PlotlyLike } from "./dom";
+import { pageGemmName } from "./gemm-page";
 import { readHashState, writeHashState } from "./hash-state";
 import { mountActivationHistogram } from "./activation-histogram";
 import { mountBo1d } from "./bo-1d";
@@ -57,4 +58,4 @@ function mount(root: HTMLElement): void {
   }
 }
 
-(window as unknown as { zerokaraExplorer: unknown }).zerokaraExplorer = { mount, names: Object.keys(EXPLORERS) };
+(window as unknown as { zerokaraExplorer: unknown }).zerokaraExplorer = { mount, names: Object.keys(EXPLORERS), gemm: pageGemmName() };
