@@ -9,7 +9,7 @@ import { checkHistogramExplorerState, exploreHistograms, HISTOGRAM_EXPLORER_LIMI
 import type { HistogramResult } from "../../../experiments/init/histogram";
 import { histogramPanel } from "../../init/histogram-info";
 import { percent, short } from "../../init/colors";
-import { checkedInitialState, el, errorText, type ExplorerContext } from "./dom";
+import { checkedInitialState, computeOrRefuse, el, type ExplorerContext } from "./dom";
 import { pageGemmNote } from "./gemm-page";
 
 const LABEL: Record<string, string> = { sigmoid: "sigmoid", tanh: "tanh", relu: "ReLU" };
@@ -57,14 +57,8 @@ export function mountActivationHistogram(ctx: ExplorerContext): void {
   };
 
   const draw = (): void => {
-    let r: HistogramResult;
-    try {
-      r = exploreHistograms(state);
-    } catch (e) {
-      status.textContent = `設定を使えません：${errorText(e)}`;
-      status.className = "zx-status zx-error";
-      return;
-    }
+    const r = computeOrRefuse(status, () => exploreHistograms(state));
+    if (r === undefined) return;
     const n = r.layers.length, gap = 0.03, w = (1 - gap * (n - 1)) / n;
     const traces: object[] = [];
     const layout: Record<string, unknown> = {

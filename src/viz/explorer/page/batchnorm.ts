@@ -9,7 +9,7 @@ import {
   BATCHNORM_EXPLORER_LIMITS, checkBatchNormExplorerState, exploreBatchNorm,
   type BatchNormExplorerResult, type BatchNormExplorerState,
 } from "../../../experiments/batchnorm/explorer-batchnorm";
-import { checkedInitialState, el, errorText, type ExplorerContext } from "./dom";
+import { checkedInitialState, computeOrRefuse, el, type ExplorerContext } from "./dom";
 
 type State = Required<BatchNormExplorerState>;
 
@@ -204,14 +204,8 @@ export function mountBatchNorm(ctx: ExplorerContext): void {
   };
   /** The new state (checked as a whole by the compute), or — when refused — the old one and the reason. */
   const replace = (next: unknown): void => {
-    let r: BatchNormExplorerResult;
-    try {
-      r = exploreBatchNorm(next);
-    } catch (e) {
-      status.textContent = `設定を使えません：${errorText(e)}`;
-      status.className = "zx-status zx-error";
-      return;
-    }
+    const r = computeOrRefuse(status, () => exploreBatchNorm(next));
+    if (r === undefined) return;
     state = { x: r.x, gamma: r.gamma, beta: r.beta };
     result = r;
     sync();

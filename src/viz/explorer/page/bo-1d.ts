@@ -8,7 +8,7 @@
 import { ACQUISITION_NAMES, type AcquisitionName } from "../../../search/acquisition";
 import { BO1D_EXPLORER_LIMITS, BO1D_OBJECTIVES, checkBo1dExplorerState, exploreBo1d, type Bo1dExplorerResult, type Bo1dExplorerState } from "../../../search/explorer-bo1d";
 import { normalize01 } from "../../search/bo-1d";
-import { checkedInitialState, el, errorText, type ExplorerContext } from "./dom";
+import { checkedInitialState, computeOrRefuse, el, type ExplorerContext } from "./dom";
 
 const ACQ: Record<AcquisitionName, { label: string; color: string }> = {
   ei: { label: "EI（期待改善量）", color: "#2ca02c" },
@@ -55,14 +55,8 @@ export function mountBo1d(ctx: ExplorerContext): void {
     next.toggleAttribute("disabled", s.x.length >= L.observations);
   };
   const draw = (): void => {
-    let r: Bo1dExplorerResult;
-    try {
-      r = exploreBo1d(state);
-    } catch (e) {
-      status.textContent = `設定を使えません：${errorText(e)}`;
-      status.className = "zx-status zx-error";
-      return;
-    }
+    const r = computeOrRefuse(status, () => exploreBo1d(state));
+    if (r === undefined) return;
     result = r;
     const lo = Math.min(...r.truth, ...r.lower), hi = Math.max(...r.truth, ...r.upper);
     const traces: object[] = [

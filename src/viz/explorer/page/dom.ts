@@ -47,3 +47,14 @@ export function checkedInitialState<S>(ctx: ExplorerContext, check: (raw: unknow
     return check({});
   }
 }
+
+/** compute()'s result, or — when the engine refuses the setting — undefined, with its reason in the status line. */
+export function computeOrRefuse<R>(status: HTMLElement, compute: () => R): R | undefined {
+  try {
+    return compute();
+  } catch (e) {
+    status.textContent = `設定を使えません：${errorText(e)}`;
+    status.className = "zx-status zx-error";
+    return undefined;
+  }
+}
