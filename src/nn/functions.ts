@@ -2,7 +2,7 @@
  * The book's common/functions.py: sigmoid, softmax, cross_entropy_error.
  * Each takes an optional `out` (same shape as x) to reuse a buffer.
  */
-import { exp, log } from "../core/libm";
+import { exp } from "../core/libm";
 import { Matrix, assertShape } from "../core/matrix";
 import { assertTargets, labelsOf } from "./targets";
 import type { Targets } from "./types";
@@ -14,6 +14,9 @@ function target(x: Matrix, out: Matrix | undefined): Matrix {
 }
 
 /** 1 / (1 + exp(−x)); exp overflows to Infinity for x ≪ 0 and the result is 0, not NaN. */
+// sigmoid uses libm's exp (the same bits as Node's Math.exp, and in a browser too) because the live
+// histogram explorer runs it in the page; softmax and the loss stay on Math.* (a training hot path no
+// explorer runs; in Node the two give the same bits).
 export function sigmoid(x: Matrix, out?: Matrix): Matrix {
   const o = target(x, out);
   const a = x.data, z = o.data;
@@ -35,7 +38,7 @@ export function softmax(x: Matrix, out?: Matrix): Matrix {
     for (let j = 0; j < c; j++) max = Math.max(max, a[off + j]);
     let s = 0;
     for (let j = 0; j < c; j++) {
-      const e = exp(a[off + j] - max);
+      const e = Math.exp(a[off + j] - max);
       z[off + j] = e;
       s += e;
     }
@@ -55,6 +58,6 @@ export function crossEntropyError(y: Matrix, t: Targets): number {
   const labels = labelsOf(t);
   const c = y.cols, d = y.data;
   let s = 0;
-  for (let i = 0; i < y.rows; i++) s += log(d[i * c + labels[i]] + 1e-7);
+  for (let i = 0; i < y.rows; i++) s += Math.log(d[i * c + labels[i]] + 1e-7);
   return -s / y.rows;
 }
