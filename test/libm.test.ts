@@ -44,12 +44,27 @@ function mismatches(port: (x: number) => number, ref: (x: number) => number, n: 
   return count === 0 ? [] : [`${count} of ${n}`, ...out];
 }
 
+/** b (> 0), the doubles just below and above it, and their negatives. */
+function around(b: number): number[] {
+  const bits = new BigUint64Array(F.buffer);
+  F[0] = b;
+  const at = bits[0];
+  bits[0] = at - 1n;
+  const below = F[0];
+  bits[0] = at + 1n;
+  const above = F[0];
+  return [below, b, above].flatMap((v) => [v, -v]);
+}
+
 const EDGES = [
   0, -0, Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308, 2.225073858507201e-308, 1e-310, -1e-310,
   Number.EPSILON, 2 ** -28, 2 ** -27, 2 ** -54, 1, -1, 0.5, 2, 10, Math.E, Math.PI, -Math.PI, Math.PI / 2, Math.PI / 4,
   3 * Math.PI / 4, 2 * Math.PI, 709.782712893384, 709.7827128933841, 710, -745.1332191019411, -745.1332191019412,
   -746, -708.4, 1e6, 823550, 823551, 1e9, 2 ** 52, 1e22, 1e300, -1e300, Number.MAX_VALUE, -Number.MAX_VALUE,
   Infinity, -Infinity, NaN,
+  // the bounds that exp, expm1 and tanh compare values with instead of high words (libm.ts), each with its neighbours
+  ...[709.7822265625, 0.3465735912322998, 1.0397205352783203, 3.725290298461914e-9, 38.81622314453125,
+    5.551115123125783e-17, 22, 1, 0.5 * Math.LN2, 1.5 * Math.LN2, 56 * Math.LN2].flatMap(around),
 ];
 
 const FUNCS: [string, (x: number) => number, (x: number) => number, [string, () => number][]][] = [
