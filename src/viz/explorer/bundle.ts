@@ -64,6 +64,8 @@ function build(dir: string): { source: string; inputs: string[] } {
     },
   });
   const root = process.cwd();
+  const wrapped = Object.entries(result.metafile!.inputs).filter(([p, m]) => m.format === "cjs" && !p.includes("node_modules")).map(([p]) => p);
+  if (wrapped.length > 0) throw new Error(`explorer bundle: ${wrapped.join(", ")} bundled as CommonJS (an import without an export?): the engine modules would run inside lazy wrappers; give the file an export`);
   const inputs = Object.keys(result.metafile!.inputs).filter((p) => !p.includes(":")).map((p) => path.resolve(root, p));
   return { source: result.outputFiles![0].text, inputs };
 }

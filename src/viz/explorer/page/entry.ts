@@ -59,3 +59,9 @@ function mount(root: HTMLElement): void {
 }
 
 (window as unknown as { zerokaraExplorer: unknown }).zerokaraExplorer = { mount, names: Object.keys(EXPLORERS), gemm: pageGemmName() };
+
+// An ES module on purpose (package.json says "commonjs"): a file with imports but no export
+// would be bundled as CommonJS, and esbuild would then wrap every engine module in a lazy
+// initialiser whose constants become closure variables that V8 cannot fold (libm's exp ran
+// ~2× slower). bundle.ts refuses a build where that happens.
+export {};
