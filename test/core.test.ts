@@ -170,6 +170,25 @@ describe("RNG", () => {
     }
   });
 
+  test("fillNormalFactors keeps fillNormal's draws unscaled: mean + std·a·b is fillNormal's value bit for bit, the stream moves on alike", () => {
+    for (const [n, mean, std] of [[7, 0, 1], [10, 0, 0.01], [9, 1.5, 2], [1, -3, 0.3]] as const) {
+      const want = new RNG(5).fillNormal(new Float64Array(n), mean, std);
+      const r = new RNG(5), a = new Float64Array(n), b = new Float64Array(n);
+      r.fillNormalFactors(a, b);
+      assert.deepEqual(a.map((v, i) => mean + std * v * b[i]), want, `n ${n}, N(${mean}, ${std}²)`);
+      // odd n leaves the second of a pair waiting, as fillNormal does
+      const next = new RNG(5);
+      next.fillNormal(new Float64Array(n));
+      assert.deepEqual(r.fillNormal(new Float64Array(5)), next.fillNormal(new Float64Array(5)));
+    }
+    // the first of each pair is r·cos θ as two factors: scaling the product instead would round differently
+    const r = new RNG(8), a = new Float64Array(2), b = new Float64Array(2);
+    r.fillNormalFactors(a, b);
+    assert.equal(b[1], 1);
+    assert.ok(b[0] >= -1 && b[0] <= 1 && a[0] >= 0);
+    assert.throws(() => new RNG(0).fillNormalFactors(new Float64Array(3), new Float64Array(2)), /b.*3 elements/);
+  });
+
   test("normal samples have the requested mean and std within sampling error", () => {
     const mu = 1.5, sigma = 2;
     const x = new RNG(9).fillNormal(new Float64Array(N), mu, sigma);

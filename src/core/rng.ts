@@ -14,7 +14,12 @@ export class RNG {
   private s1 = 0;
   private s2 = 0;
   private s3 = 0;
-  private spare: number | null = null; // second Box–Muller value
+  // Box–Muller makes normals in pairs: the second waits in `spare` (a plain double beside a
+  // flag, so V8 keeps it unboxed). The next normal is the product fa · fb (see nextFactors).
+  private spare = 0;
+  private hasSpare = false;
+  private fa = 0;
+  private fb = 0;
 
   constructor(readonly seed: number = 0) {
     if (!Number.isInteger(seed)) throw new ArgumentError("seed", "an integer", seed);
@@ -61,12 +66,17 @@ export class RNG {
     return low + (high - low) * this.random();
   }
 
-  /** Gaussian N(mean, std²) by the Box–Muller transform (pairs cached). */
-  normal(mean = 0, std = 1): number {
-    if (this.spare !== null) {
-      const z = this.spare;
-      this.spare = null;
-      return mean + std * z;
+  /**
+   * The next standard normal z as two factors fa · fb: (r, cos θ) for the first of a
+   * Box–Muller pair, (r·sin θ, 1) for the second. normal() returns mean + std·fa·fb,
+   * evaluated left to right as the textbook's mean + std·r·cos θ is.
+   */
+  private nextFactors(): void {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      this.fa = this.spare;
+      this.fb = 1;
+      return;
     }
     let u = 0;
     while (u === 0) u = this.random();
@@ -74,7 +84,30 @@ export class RNG {
     // log, sin, cos from libm: the same bits in Node and in the browser (the live explorers)
     const r = Math.sqrt(-2 * log(u));
     this.spare = r * sin(2 * Math.PI * v);
-    return mean + std * r * cos(2 * Math.PI * v);
+    this.hasSpare = true;
+    this.fa = r;
+    this.fb = cos(2 * Math.PI * v);
+  }
+
+  /** Gaussian N(mean, std²) by the Box–Muller transform (pairs cached). */
+  normal(mean = 0, std = 1): number {
+    this.nextFactors();
+    return mean + std * this.fa * this.fb; // (std·fa)·fb; × 1 is exact for the second of a pair
+  }
+
+  /**
+   * What fillNormal(out, mean, std) would draw, kept unscaled: afterwards
+   * `mean + std * a[i] * b[i]` is bit for bit the out[i] it would have written, for any
+   * mean and std, and the generator has moved on exactly as far. The histogram explorer
+   * keeps a and b and rescales W when only the weight scale moves (no new draws).
+   */
+  fillNormalFactors(a: Float64Array, b: Float64Array): void {
+    if (b.length !== a.length) throw new ArgumentError("b", `a Float64Array of ${a.length} elements like a`, b.length);
+    for (let i = 0; i < a.length; i++) {
+      this.nextFactors();
+      a[i] = this.fa;
+      b[i] = this.fb;
+    }
   }
 
   /** Integer in [low, high), unbiased (rejection sampling). */
