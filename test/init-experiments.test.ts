@@ -9,10 +9,15 @@ import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import { ArgumentError } from "../src/core/errors";
-import { forwardActivations } from "../src/experiments/init/activations";
+import { Matrix } from "../src/core/matrix";
+import { matmul } from "../src/core/ops";
+import { RNG } from "../src/core/rng";
+import { forwardActivations, type ForwardOptions } from "../src/experiments/init/activations";
+import { ForwardWorkspace } from "../src/experiments/init/forward-workspace";
+import { initWeight } from "../src/nn/init";
 import { parseInit } from "../src/experiments/init/common";
 import { gradientNorms } from "../src/experiments/init/gradients";
-import { activationHistogram, activationHistogramGrid, histogram, niceCeil } from "../src/experiments/init/histogram";
+import { activationHistogram, activationHistogramGrid, histogram, histogramRange, niceCeil, selectKth } from "../src/experiments/init/histogram";
 import { initMnist } from "../src/experiments/init/mnist";
 import { symmetryDemo } from "../src/experiments/init/symmetry";
 import { theoreticalPreVar, varianceCheck } from "../src/experiments/init/variance";
@@ -37,6 +42,29 @@ describe("histogram binning", () => {
     assert.equal(niceCeil(2.2), 2.5);
     assert.equal(niceCeil(3.9), 5);
     assert.equal(niceCeil(42000), 50000);
+  });
+  it("selectKth finds the k-th smallest like sorting does, with duplicates, ±∞ and any k", () => {
+    const rng = new RNG(12);
+    for (const n of [1, 2, 3, 10, 101, 5000]) {
+      for (const kind of ["uniform", "few values", "all equal", "sorted", "reversed"]) {
+        const v = Array.from({ length: n }, (_, i) =>
+          kind === "uniform" ? rng.normal() : kind === "few values" ? rng.integer(0, 4) : kind === "all equal" ? 2.5 : kind === "sorted" ? i : -i);
+        if (n > 3 && kind === "uniform") v[1] = Infinity, v[2] = -Infinity;
+        const sorted = Float64Array.from(v).sort();
+        for (const k of new Set([0, n - 1, n >> 1, Math.floor(0.99 * n), rng.integer(0, n)])) {
+          assert.equal(selectKth(Float64Array.from(v), n, k), sorted[k], `n ${n}, ${kind}, k ${k}`);
+        }
+      }
+    }
+    assert.throws(() => selectKth(new Float64Array(3), 3, 3), /k.*\[0, 3\)/);
+  });
+  it("the ReLU range is the nice ceiling of the 99th percentile of the positive values", () => {
+    const run = forwardActivations({ init: "he", activation: "relu", seed: 1, dataCount: 300, nodeNum: 40 });
+    const positive = Float64Array.from(run.post.flatMap((m) => [...m.data].filter((v) => v > 0))).sort(); // 60k values: stride 1
+    const [lo, hi] = histogramRange("relu", run.post);
+    assert.equal(lo, 0);
+    assert.equal(hi, niceCeil(positive[Math.floor(0.99 * positive.length)]));
+    assert.ok(hi >= positive[Math.floor(0.99 * positive.length)]);
   });
   it("rejects an empty range", () => {
     assert.throws(() => histogram([1], 3, 1, 1), (e: Error) => e instanceof ArgumentError && /range/.test(e.message));
@@ -71,6 +99,36 @@ describe("the book's forward pass (1000 × 100, 5 layers, no bias)", () => {
     for (let i = 0; i < 50; i++) assert.ok(Math.abs(d.pre[0].data[i] - 100 * c.pre[0].data[i]) <= 1e-9 * Math.abs(d.pre[0].data[i]) + 1e-12);
     const e = forwardActivations({ init: "xavier", activation: "tanh", seed: 4 });
     assert.notDeepEqual(a.input.data.slice(0, 10), e.input.data.slice(0, 10));
+  });
+
+  it("with a ForwardWorkspace, a run after any other gives the same bits as a fresh run, and reuses the draws when only the scale or activation moves", () => {
+    const ws = new ForwardWorkspace();
+    const runs: ForwardOptions[] = [
+      { init: 1, activation: "sigmoid", seed: 0, dataCount: 300, nodeNum: 30 },
+      { init: 0.3, activation: "sigmoid", seed: 0, dataCount: 300, nodeNum: 30 }, // scale only
+      { init: "xavier", activation: "tanh", seed: 0, dataCount: 300, nodeNum: 30 }, // activation and scale
+      { init: "he", activation: "relu", seed: 0, dataCount: 300, nodeNum: 30 },
+      { init: 0.3, activation: "sigmoid", seed: 0, dataCount: 300, nodeNum: 30 }, // back: sigmoid's layers reused
+      { init: 0.3, activation: "sigmoid", seed: 1, dataCount: 300, nodeNum: 30 }, // seed
+      { init: 0.3, activation: "linear", seed: 1, dataCount: 200, nodeNum: 30, hiddenLayerSize: 3 }, // sizes
+      { init: 0.3, activation: "tanh", seed: 1, dataCount: 200, nodeNum: 20, hiddenLayerSize: 6 },
+    ];
+    let input: unknown = null, first: number[] = [];
+    for (const [i, o] of runs.entries()) {
+      const warm = forwardActivations(o, ws), fresh = forwardActivations(o);
+      const bits = (r: typeof warm): number[][] => [r.input, ...r.pre, ...r.post].map((m) => [m.rows, m.cols, ...m.data]);
+      assert.deepEqual(bits(warm), bits(fresh), `run ${i}: ${JSON.stringify(o)}`);
+      if (i === 1 || i === 2 || i === 3 || i === 4) assert.equal(warm.input, input, `run ${i} draws nothing again`);
+      if (i === 5) assert.notDeepEqual([...warm.input.data.slice(0, 5)], first, "a new seed draws again");
+      input = warm.input;
+      first = [...warm.input.data.slice(0, 5)];
+    }
+    // the fresh runs are the book's loop: W = initWeight(std) drawn after the input, layer by layer
+    const rng = new RNG(4);
+    let x = Matrix.randn(50, 10, rng);
+    const w0 = initWeight(0.2, 10, 10, rng);
+    x = matmul(x, w0);
+    assert.deepEqual(forwardActivations({ init: 0.2, activation: "linear", seed: 4, dataCount: 50, nodeNum: 10, hiddenLayerSize: 1 }, ws).pre[0].data, x.data);
   });
 
   it("He + ReLU: every layer's std stays in [0.6, 1.1] (theory √(1 − 1/π) ≈ 0.83 since Var[a] = 2)", () => {

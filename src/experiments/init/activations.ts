@@ -14,12 +14,13 @@
  */
 import { Matrix } from "../../core/matrix";
 import { matmul } from "../../core/ops";
-import { initWeight, weightInitStd, type WeightInit } from "../../nn/init";
+import { weightInitStd, type WeightInit } from "../../nn/init";
 import { Relu } from "../../nn/relu";
 import { Sigmoid } from "../../nn/sigmoid";
 import { Tanh } from "../../nn/tanh";
 import type { Layer } from "../../nn/types";
-import { assertInitActivation, histogramInput, parseInit, type InitActivation } from "./common";
+import { assertInitActivation, parseInit, type InitActivation } from "./common";
+import { ForwardWorkspace } from "./forward-workspace";
 
 export interface ForwardOptions {
   init: WeightInit | string;
@@ -64,20 +65,25 @@ export function activationLayerOf(name: InitActivation): Layer {
   return new Identity();
 }
 
-export function forwardActivations(options: ForwardOptions): ForwardResult {
+/**
+ * The book's loop. With a `workspace`, the draws and matrices of the previous run
+ * with the same seed and sizes are reused (forward-workspace.ts): the same numbers,
+ * faster when only the weight scale or the activation changed.
+ */
+export function forwardActivations(options: ForwardOptions, workspace = new ForwardWorkspace()): ForwardResult {
   const { activation, seed = 0, dataCount = 1000, nodeNum = 100, hiddenLayerSize = 5 } = options;
   const init = parseInit(options.init);
   assertInitActivation(activation);
-  const { rng, x: input } = histogramInput({ seed, dataCount, nodeNum, hiddenLayerSize });
+  const input = workspace.input({ seed, dataCount, nodeNum, hiddenLayerSize }); // np.random.randn(1000, 100), then the W draws
   const std = weightInitStd(init, nodeNum, nodeNum);
   const pre: Matrix[] = [];
   const post: Matrix[] = [];
   let x = input;
   for (let i = 0; i < hiddenLayerSize; i++) {
-    const w = initWeight(init, nodeNum, nodeNum, rng); // std · randn(100, 100)
-    const a = matmul(x, w);
-    // a fresh layer per depth: each keeps its own output buffer
-    const z = activation === "linear" ? a : activationLayerOf(activation).forward(a, false);
+    const w = workspace.weight(i, std); // np.random.randn(100, 100) * std
+    const a = matmul(x, w, { out: workspace.preActivation(i, x.rows, nodeNum) }); // np.dot(x, w)
+    // a layer per depth: each keeps its own output buffer
+    const z = activation === "linear" ? a : workspace.layer(activation, i, () => activationLayerOf(activation)).forward(a, false);
     pre.push(a);
     post.push(z);
     x = z;

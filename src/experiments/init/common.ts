@@ -82,12 +82,15 @@ export interface HistogramSizes {
 /**
  * Checks the sizes (naming the bad one) and draws the network's input: dataCount × nodeNum
  * standard-normal values, the first draws of `new RNG(seed)`, which is returned for what follows.
+ * `into`, when it has that shape, receives the draws instead of a new Matrix.
  */
-export function histogramInput(o: HistogramSizes): { rng: RNG; x: Matrix } {
+export function histogramInput(o: HistogramSizes, into?: Matrix): { rng: RNG; x: Matrix } {
   assertInteger("seed", o.seed, 0);
   assertInteger("dataCount", o.dataCount, 1);
   assertInteger("nodeNum", o.nodeNum, 1);
   assertInteger("hiddenLayerSize", o.hiddenLayerSize, 1);
   const rng = new RNG(o.seed);
-  return { rng, x: Matrix.randn(o.dataCount, o.nodeNum, rng) };
+  const x = into !== undefined && into.rows === o.dataCount && into.cols === o.nodeNum ? into : new Matrix(o.dataCount, o.nodeNum);
+  rng.fillNormal(x.data); // Matrix.randn(dataCount, nodeNum, rng)
+  return { rng, x };
 }

@@ -19,6 +19,7 @@ import { forwardActivations, type ForwardOptions } from "./activations";
 import {
   BOOK_ACTIVATIONS, BOOK_INITS, INIT_ACTIVATIONS, assertInitActivation, initKey, initLabel, type InitActivation,
 } from "./common";
+import type { ForwardWorkspace } from "./forward-workspace";
 import { forwardStats, type LayerStats } from "./layer-stats";
 
 export interface Histogram {
@@ -64,15 +65,58 @@ export function niceCeil(v: number): number {
   return 10 * p;
 }
 
-/** The q-quantile of a sample of `layers`' values passing `keep` (every k-th value, at most ~100k). */
+let scratch = new Float64Array(0); // pooledQuantile's sample, kept between calls (the explorer recomputes often)
+
+/**
+ * The q-quantile of a sample of `layers`' values passing `keep` (every k-th value, at most ~100k):
+ * the element at floor(q·n) of the sorted sample, NaNs sorting last (as Float64Array.sort puts them),
+ * found by selection instead of a sort.
+ */
 function pooledQuantile(layers: Matrix[], q: number, keep: (v: number) => boolean, map: (v: number) => number): number {
   const total = layers.reduce((s, m) => s + m.size, 0);
   const stride = Math.max(1, Math.ceil(total / 100_000));
-  const sample: number[] = [];
-  for (const m of layers) for (let i = 0; i < m.data.length; i += stride) if (keep(m.data[i])) sample.push(map(m.data[i]));
-  if (sample.length === 0) return NaN;
-  const s = Float64Array.from(sample).sort();
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  if (scratch.length < Math.ceil(total / stride)) scratch = new Float64Array(Math.ceil(total / stride));
+  let n = 0, nans = 0;
+  for (const m of layers) {
+    for (let i = 0; i < m.data.length; i += stride) {
+      if (!keep(m.data[i])) continue;
+      const v = map(m.data[i]);
+      if (v !== v) nans++;
+      else scratch[n++] = v;
+    }
+  }
+  if (n + nans === 0) return NaN;
+  const k = Math.min(n + nans - 1, Math.floor(q * (n + nans)));
+  return k < n ? selectKth(scratch, n, k) : NaN;
+}
+
+/**
+ * The k-th smallest (0-based) of a[0 … n), no NaN among them: Hoare's quickselect,
+ * reordering a. Expected O(n), against O(n log n) for sorting the sample.
+ */
+export function selectKth(a: Float64Array, n: number, k: number): number {
+  if (!(Number.isInteger(k) && k >= 0 && k < n && n <= a.length)) throw new ArgumentError("k", `an integer in [0, ${n})`, k);
+  let lo = 0, hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // now a[lo … j] ≤ pivot ≤ a[i … hi], and everything strictly between equals the pivot
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /** The x range of the histograms for an activation (see the file comment). */
@@ -109,8 +153,9 @@ export interface HistogramOptions extends ForwardOptions {
   excludeZeros?: boolean;
 }
 
-export function activationHistogram(options: HistogramOptions): HistogramResult {
-  const run = forwardActivations(options);
+/** One histogram figure; `workspace` as in forwardActivations (the result holds no matrices). */
+export function activationHistogram(options: HistogramOptions, workspace?: ForwardWorkspace): HistogramResult {
+  const run = forwardActivations(options, workspace);
   const bins = options.bins ?? 30;
   const range = options.range ?? histogramRange(run.activation, run.post);
   const excludeZeros = options.excludeZeros ?? run.activation === "relu";
