@@ -3,7 +3,8 @@
  * compute(state) in headless Chromium (the page bundle, file://, offline),
  * timed with performance.now over repeated recomputes at the default sizes:
  *   2-D: the six optimizers × 100 steps from a start that moves each time (a drag);
- *   histograms: 1000 samples × 100 nodes × 5 layers with a weight scale that moves (a slider);
+ *   histograms: 1000 samples × 100 nodes × 5 layers with a weight scale that moves (a slider: the
+ *     random draws are reused), and with a seed that changes (everything drawn again);
  *   GP: the toy objective with 6 observations, length scale fitted (the default) and fixed;
  *   BN: the largest mini-batch (8 × 3) with γ moving (a slider).
  * The page's matmul is the inlined WebAssembly kernel (page/gemm-page.ts); `gemm` names it.
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       { id: "activation-histogram", label: "histograms: 1000 × 100 × 5, sigmoid (scale moves)", explorer: "activation-histogram", state: "({ activation: 'sigmoid', init: 0.5 + k * 0.01 })" },
       { id: "activation-histogram-tanh", label: "histograms: 1000 × 100 × 5, tanh (scale moves)", explorer: "activation-histogram", state: "({ activation: 'tanh', init: 0.05 + k * 0.001 })" },
       { id: "activation-histogram-relu", label: "histograms: 1000 × 100 × 5, ReLU (scale moves)", explorer: "activation-histogram", state: "({ activation: 'relu', init: 0.1 + k * 0.001 })" },
+      { id: "activation-histogram-seed", label: "histograms: 1000 × 100 × 5, sigmoid (seed changes: all 150k normals drawn again)", explorer: "activation-histogram", state: "({ activation: 'sigmoid', init: 0.5, seed: k + 10 })" },
       { id: "bo-1d", label: "GP: 6 observations, ℓ fitted (ML), EI/PI/UCB", explorer: "bo-1d", state: "({ x: [0.1, 0.35, 0.5, 0.62, 0.9, 0.05 + k * 0.001] })" },
       { id: "bo-1d-fixed", label: "GP: 6 observations, ℓ fixed, EI/PI/UCB", explorer: "bo-1d", state: "({ x: [0.1, 0.35, 0.5, 0.62, 0.9, 0.05 + k * 0.001], lengthScale: 0.1 })" },
       { id: "batchnorm", label: "BN: 8 samples × 3 features, μ, σ², x̂, y (γ moves)", explorer: "batchnorm", state: "({ x: [[0, 1, 2], [6, 1, 3], [6, 3, 5], [8, 3, 7], [1, 2, 0], [2, 9, 4], [5, 5, 5], [3, 4, 8]], gamma: [1 + k * 0.01, 1, 2], beta: [0, 1, 0] })" },

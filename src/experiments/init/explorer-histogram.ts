@@ -10,6 +10,7 @@
 import { ArgumentError } from "../../core/errors";
 import { activationHistogram, type HistogramResult } from "./histogram";
 import { BOOK_ACTIVATIONS } from "./common";
+import type { ForwardWorkspace } from "./forward-workspace";
 
 export const HISTOGRAM_EXPLORER_LIMITS = {
   dataCount: 1000, nodeNum: 100, hiddenLayerSize: 5, seed: 1_000_000, stdMin: 1e-4, stdMax: 10,
@@ -60,8 +61,12 @@ export function checkHistogramExplorerState(raw: unknown): Required<HistogramExp
   };
 }
 
-/** The histograms and per-layer statistics the explorer draws (the book's 30 bins). */
-export function exploreHistograms(raw: unknown): HistogramResult {
+/**
+ * The histograms and per-layer statistics the explorer draws (the book's 30 bins).
+ * The page passes one ForwardWorkspace for all its recomputes: a slider move then
+ * reuses the random draws and the buffers of the last run (the same numbers).
+ */
+export function exploreHistograms(raw: unknown, workspace?: ForwardWorkspace): HistogramResult {
   const s = checkHistogramExplorerState(raw);
-  return activationHistogram({ ...s, bins: 30 });
+  return activationHistogram({ ...s, bins: 30 }, workspace);
 }

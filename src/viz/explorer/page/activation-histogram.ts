@@ -6,6 +6,7 @@
  * with the same panel data as the static figures (histogramPanel).
  */
 import { checkHistogramExplorerState, exploreHistograms, HISTOGRAM_EXPLORER_LIMITS, type HistogramExplorerState } from "../../../experiments/init/explorer-histogram";
+import { ForwardWorkspace } from "../../../experiments/init/forward-workspace";
 import type { HistogramResult } from "../../../experiments/init/histogram";
 import { histogramPanel } from "../../init/histogram-info";
 import { percent, short } from "../../init/colors";
@@ -20,6 +21,7 @@ export function mountActivationHistogram(ctx: ExplorerContext): void {
   const gemmNote = pageGemmNote(); // the 1000 × 100 · 100 × 100 products: say when they run without wasm SIMD
   if (gemmNote !== null) ctx.message(gemmNote);
   const L = HISTOGRAM_EXPLORER_LIMITS;
+  const workspace = new ForwardWorkspace(); // the draws and buffers a slider move reuses
   const actSel = el("select", { "aria-label": "活性化関数" }) as HTMLSelectElement;
   for (const a of ["sigmoid", "tanh", "relu"]) actSel.append(el("option", { value: a }, LABEL[a]));
   const range = (label: string, min: number, max: number, step: number): { input: HTMLInputElement; out: HTMLElement; wrap: HTMLElement } => {
@@ -57,7 +59,7 @@ export function mountActivationHistogram(ctx: ExplorerContext): void {
   };
 
   const draw = (): void => {
-    const r = computeOrRefuse(status, () => exploreHistograms(state));
+    const r = computeOrRefuse(status, () => exploreHistograms(state, workspace));
     if (r === undefined) return;
     const n = r.layers.length, gap = 0.03, w = (1 - gap * (n - 1)) / n;
     const traces: object[] = [];
@@ -104,7 +106,7 @@ export function mountActivationHistogram(ctx: ExplorerContext): void {
     }
   });
 
-  ctx.handle.compute = (s: unknown) => exploreHistograms(s);
+  ctx.handle.compute = (s: unknown) => exploreHistograms(s, workspace);
   ctx.handle.state = () => ({ ...state });
   ctx.handle.set = (s: HistogramExplorerState) => update(s);
   sync();
