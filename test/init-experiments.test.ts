@@ -49,7 +49,10 @@ describe("histogram binning", () => {
       for (const kind of ["uniform", "few values", "all equal", "sorted", "reversed"]) {
         const v = Array.from({ length: n }, (_, i) =>
           kind === "uniform" ? rng.normal() : kind === "few values" ? rng.integer(0, 4) : kind === "all equal" ? 2.5 : kind === "sorted" ? i : -i);
-        if (n > 3 && kind === "uniform") v[1] = Infinity, v[2] = -Infinity;
+        if (n > 3 && kind === "uniform") {
+          v[1] = Infinity;
+          v[2] = -Infinity;
+        }
         const sorted = Float64Array.from(v).sort();
         for (const k of new Set([0, n - 1, n >> 1, Math.floor(0.99 * n), rng.integer(0, n)])) {
           assert.equal(selectKth(Float64Array.from(v), n, k), sorted[k], `n ${n}, ${kind}, k ${k}`);
@@ -57,6 +60,7 @@ describe("histogram binning", () => {
       }
     }
     assert.throws(() => selectKth(new Float64Array(3), 3, 3), /k.*\[0, 3\)/);
+    assert.throws(() => selectKth(new Float64Array(3), 4, 0), /n.*\[1, 3\]/);
   });
   it("the ReLU range is the nice ceiling of the 99th percentile of the positive values", () => {
     const run = forwardActivations({ init: "he", activation: "relu", seed: 1, dataCount: 300, nodeNum: 40 });

@@ -66,10 +66,11 @@ function withLowWord(x: number, lo: number): number {
 
 // ---------------------------------------------------------------- exp (e_exp.c)
 
-// Shared by exp and expm1 (and log's k·ln2). The hot functions below repeat the ones they
-// use as local literals: a module-level constant is a load from the module's closure in
-// V8 (bundlers and the CommonJS wrapper put it there), a local literal is folded into
-// the machine code (exp ran ~2× slower in Chromium with the loads).
+// ln 2 in two pieces, for log's k·ln2. exp and expm1 repeat it, and their other constants,
+// as local literals: a module-level constant is a load from the module's closure in V8
+// (bundlers and the CommonJS wrapper put it there), a local literal is folded into the
+// machine code (exp ran ~2× slower in Chromium with the loads). HUGE, TWO_1023 and POW2
+// below are used only off the common path or indexed, where the load does not matter.
 const LN2_HI = 6.93147180369123816490e-01; /* 0x3FE62E42, 0xFEE00000 */
 const LN2_LO = 1.90821492927058770002e-10; /* 0x3DEA39EF, 0x35793C76 */
 const HUGE = 1.0e300;

@@ -75,7 +75,8 @@ let scratch = new Float64Array(0); // pooledQuantile's sample, kept between call
 function pooledQuantile(layers: Matrix[], q: number, keep: (v: number) => boolean, map: (v: number) => number): number {
   const total = layers.reduce((s, m) => s + m.size, 0);
   const stride = Math.max(1, Math.ceil(total / 100_000));
-  if (scratch.length < Math.ceil(total / stride)) scratch = new Float64Array(Math.ceil(total / stride));
+  const most = Math.ceil(total / stride);
+  if (scratch.length < most) scratch = new Float64Array(most);
   let n = 0, nans = 0;
   for (const m of layers) {
     for (let i = 0; i < m.data.length; i += stride) {
@@ -95,7 +96,8 @@ function pooledQuantile(layers: Matrix[], q: number, keep: (v: number) => boolea
  * reordering a. Expected O(n), against O(n log n) for sorting the sample.
  */
 export function selectKth(a: Float64Array, n: number, k: number): number {
-  if (!(Number.isInteger(k) && k >= 0 && k < n && n <= a.length)) throw new ArgumentError("k", `an integer in [0, ${n})`, k);
+  if (!(Number.isInteger(n) && n >= 1 && n <= a.length)) throw new ArgumentError("n", `an integer in [1, ${a.length}] (a's length)`, n);
+  if (!(Number.isInteger(k) && k >= 0 && k < n)) throw new ArgumentError("k", `an integer in [0, ${n})`, k);
   let lo = 0, hi = n - 1;
   while (lo < hi) {
     const pivot = a[(lo + hi) >>> 1];
